@@ -1,0 +1,7 @@
+package dev.vb365.simulator;
+
+public final class SimulatorMain {
+  public static void main(String[] args) {
+    System.out.println("vb365-simulator");
+  }
+}
