@@ -236,7 +236,7 @@ public final class BackupWindow {
     BitSet denied = (BitSet) hours.clone();
     denied.flip(0, HOURS_PER_WEEK);
     List<String> denyLines = linesFor(denied);
-    if (allowLines.isEmpty() || denyLines.size() < allowLines.size()) {
+    if (allowLines.isEmpty() || (!denyLines.isEmpty() && denyLines.size() < allowLines.size())) {
       return new HumanForm(null, denyLines);
     }
     return new HumanForm(allowLines, null);
