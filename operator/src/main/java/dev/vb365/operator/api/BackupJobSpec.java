@@ -191,6 +191,25 @@ public class BackupJobSpec {
     this.jobId = jobId;
   }
 
+  // Defaults in one place. Not getters (no "get" prefix), so Jackson and the CRD generator ignore them.
+
+  public DeletionPolicy effectiveDeletionPolicy() {
+    return deletionPolicy == null ? DeletionPolicy.Delete : deletionPolicy;
+  }
+
+  public DriftPolicy effectiveDriftPolicy() {
+    return driftPolicy == null ? DriftPolicy.Correct : driftPolicy;
+  }
+
+  public ManagementPolicy effectiveManagementPolicy() {
+    return managementPolicy == null ? ManagementPolicy.Managed : managementPolicy;
+  }
+
+  /** The job id to adopt, or null: the spec's "" means "none" (the example writes jobId: ""). */
+  public String jobIdToAdopt() {
+    return jobId == null || jobId.isBlank() ? null : jobId;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof BackupJobSpec other && Objects.equals(connection, other.connection)
