@@ -21,13 +21,12 @@ public record Schedule(ScheduleType type, DailyType dailyType, LocalTime dailyTi
     Objects.requireNonNull(type, "type");
     retry = retry == null ? Retry.DEFAULT : retry;
     dailyTime = dailyTime == null ? null : dailyTime.truncatedTo(ChronoUnit.MINUTES);
-    if (type == ScheduleType.Daily) {
-      dailyType = dailyType == null ? DailyType.Everyday : dailyType;
-      Objects.requireNonNull(dailyTime, "a Daily schedule needs a dailyTime");
+    if (type == ScheduleType.Daily && dailyType == null) {
+      dailyType = DailyType.Everyday;
     }
-    if (type == ScheduleType.Periodically) {
-      Objects.requireNonNull(periodicallyEvery, "a Periodically schedule needs periodicallyEvery");
-    }
+    // A missing dailyTime or interval is not refused here: an observed job may lack them (servers
+    // send nulls), and the diff then shows them as differences. The spec side requires them
+    // (SchedulePolicyMapper).
   }
 
   public static Schedule daily(DailyType days, LocalTime time) {
@@ -64,7 +63,7 @@ public record Schedule(ScheduleType type, DailyType dailyType, LocalTime dailyTi
   public Schedule normalized() {
     boolean daily = type == ScheduleType.Daily;
     boolean periodic = type == ScheduleType.Periodically;
-    boolean hourly = periodic && periodicallyEvery.inHours();
+    boolean hourly = periodic && periodicallyEvery != null && periodicallyEvery.inHours();
     BackupWindow periodicWindow = hourly ? withoutAlways(periodicallyWindow) : null;
     return new Schedule(type, daily ? dailyType : null, daily ? dailyTime : null, periodic ? periodicallyEvery : null,
         hourly ? periodicallyOffsetMinutes : 0, periodicWindow,

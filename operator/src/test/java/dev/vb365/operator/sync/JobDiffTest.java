@@ -202,6 +202,14 @@ class JobDiffTest {
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
             "schedulePolicy.backupWindow: allow Mon-Fri 20:00-06:00 (UTC offset 60 min) -> "
                 + "allow Mon-Fri 20:00-06:00 (UTC offset 0 min)"),
+        plan("VB365 sent no dailyTime (a null the spec calls non-nullable)",
+            UnaryOperator.identity(),
+            f -> f.with(x -> {
+              x.schedule = daily(x, null);
+              return x;
+            }),
+            d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
+            "schedulePolicy.dailyTime: none -> 22:00"),
         plan("retry count",
             f -> f.with(x -> {
               x.schedule = x.schedule.withRetry(new Retry(true, 5, 10));
