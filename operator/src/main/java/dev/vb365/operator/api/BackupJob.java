@@ -1,0 +1,43 @@
+package dev.vb365.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A Veeam Backup for Microsoft 365 backup job, declared in Kubernetes. */
+@Group(BackupJob.GROUP)
+@Version(BackupJob.VERSION)
+@Kind("BackupJob")
+@Singular("backupjob")
+@Plural("backupjobs")
+@ShortNames("bj")
+@Categories("vb365")
+// The generator orders columns by jsonPath; the spelling of the condition filters (space, quote
+// style: same meaning to kubectl) puts them in the order Ready, Synced, Drifted.
+@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type == \"Ready\")].status")
+@AdditionalPrinterColumn(name = "Synced", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Synced\")].status")
+@AdditionalPrinterColumn(name = "Drifted", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type=='Drifted')].status")
+@AdditionalPrinterColumn(name = "Last Status", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.lastStatus")
+@AdditionalPrinterColumn(name = "Next Run", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".status.nextRun")
+@AdditionalPrinterColumn(name = "Job ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.jobId",
+    priority = 1)
+@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type=='Ready')].reason", priority = 1)
+@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
+public class BackupJob extends CustomResource<BackupJobSpec, BackupJobStatus> implements Namespaced {
+
+  public static final String GROUP = "backup.vb365.dev";
+  public static final String VERSION = "v1alpha1";
+}

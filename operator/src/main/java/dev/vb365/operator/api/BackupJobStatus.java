@@ -1,0 +1,231 @@
+package dev.vb365.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the operator last saw and did. Value equality matters: the reconciler writes the status only
+ * when the new one differs, so a no-op resync writes nothing.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class BackupJobStatus {
+
+  @JsonPropertyDescription("metadata.generation of the spec this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Id of the VB365 job; recorded as soon as the job exists.")
+  private String jobId;
+
+  @JsonPropertyDescription("Name of the VB365 job.")
+  private String jobName;
+
+  @JsonPropertyDescription("Resolved VB365 id of spec.organization.")
+  private String organizationId;
+
+  @JsonPropertyDescription("Resolved VB365 id of spec.repository.")
+  private String repositoryId;
+
+  @JsonPropertyDescription("Version of the VB365 job as last observed: its eTag (API v8), or on v6/v7, which have no "
+      + "eTag, a fingerprint of its settings and items (fp-...).")
+  private String eTag;
+
+  @JsonPropertyDescription("The eTag (or fingerprint) the operator's own last write produced. A different eTag "
+      + "later means someone else changed the job: condition Drifted.")
+  private String lastAppliedETag;
+
+  @JsonPropertyDescription("Status of the job's latest run as VB365 reports it (e.g. Success, Warning, Failed, "
+      + "Running, Stopped).")
+  private String lastStatus;
+
+  @JsonPropertyDescription("When the job last ran (RFC 3339).")
+  private String lastRun;
+
+  @JsonPropertyDescription("When the job runs next per its schedule (RFC 3339).")
+  private String nextRun;
+
+  @JsonPropertyDescription("Number of items in the job's selected items (inline and from JobItems).")
+  private Integer selectedItemCount;
+
+  @JsonPropertyDescription("Number of items in the job's excluded items (inline and from JobItems).")
+  private Integer excludedItemCount;
+
+  @JsonPropertyDescription("The last value of the backup.vb365.dev/run-requested-at annotation that started "
+      + "the job; each new value starts it once.")
+  private String lastRunRequest;
+
+  @JsonPropertyDescription("Version of the VB365 REST API in use (v8, v7 or v6).")
+  private String vb365ApiVersion;
+
+  @JsonPropertyDescription("True when the connection does not verify the VB365 server's TLS certificate.")
+  private Boolean tlsVerificationDisabled;
+
+  @JsonPropertyDescription("Ready: VB365 matches the spec. Synced: the last reconcile succeeded, or why not. "
+      + "Drifted: the VB365 job was changed outside Kubernetes.")
+  private List<Condition> conditions;
+
+  public BackupJobStatus() {
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public String getJobId() {
+    return jobId;
+  }
+
+  public void setJobId(String jobId) {
+    this.jobId = jobId;
+  }
+
+  public String getJobName() {
+    return jobName;
+  }
+
+  public void setJobName(String jobName) {
+    this.jobName = jobName;
+  }
+
+  public String getOrganizationId() {
+    return organizationId;
+  }
+
+  public void setOrganizationId(String organizationId) {
+    this.organizationId = organizationId;
+  }
+
+  public String getRepositoryId() {
+    return repositoryId;
+  }
+
+  public void setRepositoryId(String repositoryId) {
+    this.repositoryId = repositoryId;
+  }
+
+  // Jackson would derive "etag" from getETag(); the status field users see is eTag.
+  @com.fasterxml.jackson.annotation.JsonProperty("eTag")
+  public String getETag() {
+    return eTag;
+  }
+
+  @com.fasterxml.jackson.annotation.JsonProperty("eTag")
+  public void setETag(String eTag) {
+    this.eTag = eTag;
+  }
+
+  public String getLastAppliedETag() {
+    return lastAppliedETag;
+  }
+
+  public void setLastAppliedETag(String lastAppliedETag) {
+    this.lastAppliedETag = lastAppliedETag;
+  }
+
+  public String getLastStatus() {
+    return lastStatus;
+  }
+
+  public void setLastStatus(String lastStatus) {
+    this.lastStatus = lastStatus;
+  }
+
+  public String getLastRun() {
+    return lastRun;
+  }
+
+  public void setLastRun(String lastRun) {
+    this.lastRun = lastRun;
+  }
+
+  public String getNextRun() {
+    return nextRun;
+  }
+
+  public void setNextRun(String nextRun) {
+    this.nextRun = nextRun;
+  }
+
+  public Integer getSelectedItemCount() {
+    return selectedItemCount;
+  }
+
+  public void setSelectedItemCount(Integer selectedItemCount) {
+    this.selectedItemCount = selectedItemCount;
+  }
+
+  public Integer getExcludedItemCount() {
+    return excludedItemCount;
+  }
+
+  public void setExcludedItemCount(Integer excludedItemCount) {
+    this.excludedItemCount = excludedItemCount;
+  }
+
+  public String getLastRunRequest() {
+    return lastRunRequest;
+  }
+
+  public void setLastRunRequest(String lastRunRequest) {
+    this.lastRunRequest = lastRunRequest;
+  }
+
+  public String getVb365ApiVersion() {
+    return vb365ApiVersion;
+  }
+
+  public void setVb365ApiVersion(String vb365ApiVersion) {
+    this.vb365ApiVersion = vb365ApiVersion;
+  }
+
+  public Boolean getTlsVerificationDisabled() {
+    return tlsVerificationDisabled;
+  }
+
+  public void setTlsVerificationDisabled(Boolean tlsVerificationDisabled) {
+    this.tlsVerificationDisabled = tlsVerificationDisabled;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions == null ? null : new ArrayList<>(conditions);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BackupJobStatus other && Objects.equals(observedGeneration, other.observedGeneration)
+        && Objects.equals(jobId, other.jobId) && Objects.equals(jobName, other.jobName)
+        && Objects.equals(organizationId, other.organizationId) && Objects.equals(repositoryId, other.repositoryId)
+        && Objects.equals(eTag, other.eTag) && Objects.equals(lastAppliedETag, other.lastAppliedETag)
+        && Objects.equals(lastStatus, other.lastStatus) && Objects.equals(lastRun, other.lastRun)
+        && Objects.equals(nextRun, other.nextRun) && Objects.equals(selectedItemCount, other.selectedItemCount)
+        && Objects.equals(excludedItemCount, other.excludedItemCount)
+        && Objects.equals(lastRunRequest, other.lastRunRequest)
+        && Objects.equals(vb365ApiVersion, other.vb365ApiVersion)
+        && Objects.equals(tlsVerificationDisabled, other.tlsVerificationDisabled)
+        && Objects.equals(conditions, other.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, jobId, jobName, organizationId, repositoryId, eTag, lastAppliedETag,
+        lastStatus, lastRun, nextRun, selectedItemCount, excludedItemCount, lastRunRequest, vb365ApiVersion,
+        tlsVerificationDisabled, conditions);
+  }
+
+  @Override
+  public String toString() {
+    return "BackupJobStatus{jobId=" + jobId + ", eTag=" + eTag + ", lastStatus=" + lastStatus + ", conditions="
+        + conditions + "}";
+  }
+}

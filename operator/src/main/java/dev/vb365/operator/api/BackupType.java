@@ -1,0 +1,6 @@
+package dev.vb365.operator.api;
+
+public enum BackupType {
+  SelectedItems,
+  EntireOrganization
+}

@@ -1,0 +1,20 @@
+package dev.vb365.operator.api;
+
+/**
+ * Names users, kubectl, Argo CD and Flux depend on: condition types in status.conditions and the
+ * run-now annotation. Kept here, next to the CRD classes, so they cannot drift apart.
+ */
+public final class ConditionTypes {
+  /** VB365 matches the spec (for a JobItem: its item is in the job). */
+  public static final String READY = "Ready";
+  /** The last reconcile succeeded, or why not. */
+  public static final String SYNCED = "Synced";
+  /** The VB365 job was changed outside Kubernetes (its eTag moved without a write of ours). */
+  public static final String DRIFTED = "Drifted";
+
+  /** Each new value of this annotation on a BackupJob starts its VB365 job once. */
+  public static final String RUN_REQUESTED_AT_ANNOTATION = "backup.vb365.dev/run-requested-at";
+
+  private ConditionTypes() {
+  }
+}

@@ -1,0 +1,34 @@
+package dev.vb365.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One item added to a BackupJob, so another team can add to a job it does not own. */
+@Group(BackupJob.GROUP)
+@Version(BackupJob.VERSION)
+@Kind("JobItem")
+@Singular("jobitem")
+@Plural("jobitems")
+@ShortNames("ji")
+@Categories("vb365")
+@AdditionalPrinterColumn(name = "Job", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.jobRef.name")
+@AdditionalPrinterColumn(name = "Scope", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.scope")
+@AdditionalPrinterColumn(name = "Type", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.type")
+@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type=='Ready')].reason", priority = 1)
+@AdditionalPrinterColumn(name = "Item ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.itemId",
+    priority = 1)
+@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".metadata.creationTimestamp")
+public class JobItem extends CustomResource<JobItemSpec, JobItemStatus> implements Namespaced {
+}

@@ -1,0 +1,6 @@
+package dev.vb365.operator.sync;
+
+public enum BackupType {
+  SelectedItems,
+  EntireOrganization
+}

@@ -1,0 +1,7 @@
+package dev.vb365.operator.sync;
+
+public enum ScheduleType {
+  Daily,
+  Periodically,
+  ManualOnly
+}
