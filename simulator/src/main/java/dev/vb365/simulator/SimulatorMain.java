@@ -105,6 +105,9 @@ public final class SimulatorMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "vb365-simulator-logback.xml");
+    }
     CommandLine cli = new CommandLine(new SimulatorMain());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("vb365-simulator: " + e.getMessage());
