@@ -330,8 +330,10 @@ public final class Representation {
   public ObjectNode session(JobSession s, String base) {
     ObjectNode n = Json.object();
     n.put("id", s.id().toString());
-    if (version != ApiVersion.V6) {
+    if (version == ApiVersion.V8) {
       n.put("jobId", s.jobId().toString());
+    }
+    if (version != ApiVersion.V6) {
       n.put("repositoryId", s.repositoryId().toString());
       n.put("mainSessionId", s.id().toString());
     }
