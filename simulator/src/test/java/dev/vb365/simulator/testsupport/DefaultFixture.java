@@ -23,7 +23,8 @@ public final class DefaultFixture {
   public static final String HR_SITE = "3d7198f1-bc6c-5df9-86ef-a81a8e08a6e921fd00d6-85a1-5bb3-a7e1-b97626b6d9a5";
   public static final String ALICE_PERSONAL_SITE =
       "498c8520-3110-5dc5-9371-1b2c7198a00efaf7bb41-60f4-519c-b97a-8cbaf38f2ddc";
-  public static final String IT_FINANCE_TEAM = "3937f856-0789-5a0f-b2da-db83bf599a12";
+  /** The id of the "IT&Finance" team of the documentation's item example (veeam-docs page 000, example 5). */
+  public static final String IT_FINANCE_TEAM = "448c5b66-8dcd-4c75-b636-d3b500bce36f";
   public static final String SALES_TEAM = "8e81134d-8cd7-5e13-93d5-b811c9f285b9";
 
   public static final String DEFAULT_REPOSITORY = "1ca282ed-d685-5125-a482-10aea47d1918";
