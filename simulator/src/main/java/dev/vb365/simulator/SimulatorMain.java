@@ -75,18 +75,22 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--session-outcome", description = "How job sessions end: Success, Warning or Failed")
   String sessionOutcome;
 
-  @Override
-  public Integer call() throws InterruptedException {
+  /** The options the flags describe. */
+  SimulatorOptions options() {
     Faults faults = new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
         null, sessionOutcome);
-    SimulatorOptions options = SimulatorOptions.builder()
+    return SimulatorOptions.builder()
         .port(port).bindAddress(bind).http(http).apiVersion(ApiVersion.parse(api))
         .username(username).password(password).fixture(fixture)
         .tokenLifetimeSeconds(tokenLifetime).eventLogCapacity(eventLogCapacity).faults(faults)
         .sessionDuration(Duration.ofMillis(Math.round(sessionSeconds * 1000)))
         .keystore(keystore, keystorePassword).caOut(caOut)
         .build();
-    Simulator simulator = Simulator.start(options);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Simulator simulator = Simulator.start(options());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       simulator.close();
