@@ -10,7 +10,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +61,7 @@ final class ApiCaller {
         return auth.version();
     }
 
-    /** Runs the call; 204 (or an empty 2xx body) yields {@code null}. */
+    /** Runs the call; a 204 (or any success when the reader is {@link #NO_BODY}) yields {@code null}. */
     <T> T execute(ApiRequest request, BodyReader<T> reader) {
         ApiVersion version = auth.version();
         Endpoint endpoint = request.route.endpoint(version);
@@ -89,11 +88,12 @@ final class ApiCaller {
                     if (!response.isSuccessful()) {
                         throw errors.fromResponse(endpoint, response);
                     }
-                    ResponseBody responseBody = response.body();
-                    if (response.code() == 204 || responseBody == null || responseBody.contentLength() == 0) {
+                    // 204 is "done, nothing to say"; any other 2xx must carry what the reader expects
+                    // (an empty body there is a malformed response, not a null).
+                    if (response.code() == 204 || reader == NO_BODY) {
                         return null;
                     }
-                    try (InputStream in = responseBody.byteStream()) {
+                    try (InputStream in = response.body().byteStream()) {
                         return reader.read(in, endpoint, response.code());
                     }
                 });
