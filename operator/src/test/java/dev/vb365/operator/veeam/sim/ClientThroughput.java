@@ -24,11 +24,14 @@ import java.util.concurrent.atomic.LongAdder;
  * the client. Run by hand:
  *
  * <pre>
- * mvn -q -pl operator -am test-compile
- * mvn -q -pl operator dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -cp operator/target/test-classes:operator/target/classes:simulator/target/test-classes:$(cat /tmp/cp.txt) \
+ * mvn -q -pl operator -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
+ *     -Dmdep.includeScope=test
+ * java -cp operator/target/test-classes:operator/target/classes:$(cat /tmp/cp.txt) \
  *     dev.vb365.operator.veeam.sim.ClientThroughput [seconds per run, default 10]
  * </pre>
+ * (In one reactor run, the class path names the simulator's target/classes and target/test-classes.)
+ * Measured on the 2-core shared build machine under a load average of 5 to 9: 359 and 475 requests/s
+ * with 1 thread, 1452 and 1867 with 4 (no failures; the simulator counted every call).
  */
 public final class ClientThroughput {
 
