@@ -1,0 +1,33 @@
+package dev.vb365.operator.feed;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * @param longPollWait how long one {@code /v8/Events} call waits for events (timeoutSeconds)
+ * @param eventLimit events per call
+ * @param pollInterval time between job listings when the server has no change feed (v6/v7)
+ * @param minBackoff first wait after a failure (the wait doubles up to {@code maxBackoff}, jittered)
+ */
+public record FeedOptions(Duration longPollWait, int eventLimit, Duration pollInterval, Duration minBackoff,
+        Duration maxBackoff) {
+
+    public FeedOptions {
+        Objects.requireNonNull(longPollWait, "longPollWait");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(minBackoff, "minBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        if (eventLimit < 1) {
+            throw new IllegalArgumentException("eventLimit must be positive");
+        }
+        if (minBackoff.isZero() || minBackoff.isNegative()) {
+            throw new IllegalArgumentException("minBackoff must be positive: the feed must never spin");
+        }
+    }
+
+    /** 30 s long polls of up to 1000 events, polling every 30 s without events, backoff 1 s to 60 s. */
+    public static FeedOptions defaults() {
+        return new FeedOptions(Duration.ofSeconds(30), 1000, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                Duration.ofSeconds(60));
+    }
+}

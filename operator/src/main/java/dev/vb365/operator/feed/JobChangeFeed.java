@@ -1,0 +1,320 @@
+package dev.vb365.operator.feed;
+
+import dev.vb365.operator.veeam.Cancellation;
+import dev.vb365.operator.veeam.ForbiddenException;
+import dev.vb365.operator.veeam.NotFoundException;
+import dev.vb365.operator.veeam.VeeamClient;
+import dev.vb365.operator.veeam.VeeamException;
+import dev.vb365.operator.veeam.model.ChangeEvent;
+import dev.vb365.operator.veeam.model.EventPage;
+import dev.vb365.operator.veeam.model.Job;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches one VB365 server's backup jobs and keeps a snapshot of them (id to job): the operator's
+ * observed-state cache, and the trigger for reconciles when a job changes outside Kubernetes.
+ *
+ * <p>On v8 it lists the jobs once, then long-polls {@code GET /v8/Events} from the change token it
+ * took before listing (so nothing between listing and polling is lost). Job updates and run updates
+ * refresh the job ({@code GET /Jobs/{id}}, once per job per batch of events); deletes and item
+ * changes need no call. An {@code OutdatedChangeToken}, or any failure (after a backoff), starts over
+ * with a new token and a new listing, reporting what changed in between. Servers without the feed
+ * (v6/v7, or a v8 that refuses {@code /Events}) are polled: the job list every {@code pollInterval},
+ * compared with the snapshot.
+ *
+ * <p>It runs on its own daemon thread, never spins (failures wait {@code minBackoff} doubling to
+ * {@code maxBackoff}), and {@link #close()} returns promptly, aborting a long poll in flight.
+ */
+public final class JobChangeFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobChangeFeed.class);
+    private static final String OUTDATED_TOKEN = "OutdatedChangeToken";
+
+    private final VeeamClient client;
+    private final JobChangeListener listener;
+    private final FeedOptions options;
+    private final ConcurrentHashMap<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Cancellation cancellation = new Cancellation();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CountDownLatch firstSync = new CountDownLatch(1);
+    private volatile boolean running;
+    private Thread thread;
+
+    public JobChangeFeed(VeeamClient client, JobChangeListener listener, FeedOptions options) {
+        this.client = client;
+        this.listener = listener;
+        this.options = options;
+    }
+
+    /** Starts watching on a daemon thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        running = true;
+        thread = new Thread(this::run, "vb365-job-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The jobs as last seen, by id (a copy). */
+    public Map<String, Job> snapshot() {
+        return Map.copyOf(jobs);
+    }
+
+    public Optional<Job> job(String jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    /** Whether the first listing has completed (until then the snapshot is empty, not "no jobs"). */
+    public boolean hasSynced() {
+        return firstSync.getCount() == 0;
+    }
+
+    /** Waits for the first listing; {@code false} on timeout. */
+    public boolean awaitSynced(Duration timeout) throws InterruptedException {
+        return firstSync.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the feed: aborts a poll in flight and waits (briefly) for the thread to end. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            this.running = false;
+            running = thread;
+        }
+        stopSignal.countDown();
+        cancellation.cancel();
+        if (running != null && running != Thread.currentThread()) {
+            running.interrupt();
+            try {
+                running.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(options.minBackoff(), options.maxBackoff());
+        String token = null;
+        boolean resync = true;
+        boolean eventsAvailable = true;
+        while (running) {
+            try {
+                if (!eventsAvailable || !client.supportsEvents()) {
+                    relist();
+                    backoff.reset();
+                    pause(options.pollInterval());
+                    continue;
+                }
+                if (resync) {
+                    token = client.latestChangeToken(cancellation);
+                    relist();
+                    resync = false;
+                }
+                EventPage page = client.events(token, options.eventLimit(), options.longPollWait(), cancellation);
+                apply(page.events());
+                if (page.nextChangeToken() == null) {
+                    resync = true;
+                } else {
+                    token = page.nextChangeToken();
+                }
+                backoff.reset();
+            } catch (CancellationException stopped) {
+                if (!running) {
+                    break;
+                }
+                resync = true;
+            } catch (VeeamException e) {
+                if (!running) {
+                    break;
+                }
+                resync = true;
+                if (OUTDATED_TOKEN.equalsIgnoreCase(e.errorCode())) {
+                    LOG.info("VB365 change token outdated; listing jobs again");
+                    if (backoff.failures() > 0) {
+                        pause(backoff.next()); // outdated twice in a row: do not hammer
+                    } else {
+                        backoff.next();
+                    }
+                } else if (eventsAvailable && (e instanceof NotFoundException || e instanceof ForbiddenException)
+                        && e.pathTemplate() != null && e.pathTemplate().endsWith("/Events")) {
+                    LOG.warn("VB365 refuses the change feed ({}); polling the job list every {} s instead",
+                            e.getMessage(), options.pollInterval().toSeconds());
+                    eventsAvailable = false;
+                } else {
+                    Duration wait = backoff.next();
+                    LOG.warn("VB365 change feed failed: {}; starting over in {} ms", e.getMessage(), wait.toMillis());
+                    pause(wait);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                resync = true;
+                Duration wait = backoff.next();
+                LOG.error("VB365 change feed failed unexpectedly; starting over in {} ms", wait.toMillis(), e);
+                pause(wait);
+            }
+        }
+        LOG.debug("VB365 change feed stopped");
+    }
+
+    /** Lists all jobs, replaces the snapshot and reports the differences. */
+    private void relist() {
+        List<Job> listed = client.listJobs();
+        Map<String, Job> before = Map.copyOf(jobs);
+        Map<String, Job> after = new LinkedHashMap<>();
+        for (Job job : listed) {
+            after.put(job.id(), job);
+        }
+        jobs.putAll(after);
+        jobs.keySet().retainAll(after.keySet());
+        firstSync.countDown();
+        for (JobChange change : JobDiff.between(before, after.values())) {
+            emit(change);
+        }
+    }
+
+    /** Applies one batch of events: refresh what needs refreshing, then report in event order. */
+    private void apply(List<ChangeEvent> events) {
+        Set<String> toRefresh = new LinkedHashSet<>();
+        for (ChangeEvent event : events) {
+            if (!event.isBackupJob()) {
+                continue;
+            }
+            switch (event.type()) {
+                case JOB_UPDATE -> {
+                    Job known = jobs.get(event.id());
+                    if (known == null || known.eTag() == null || event.eTag() == null
+                            || event.eTag() > known.eTag()) {
+                        toRefresh.add(event.id());
+                    }
+                }
+                case JOB_SESSION_UPDATE -> {
+                    if (event.jobId() != null) {
+                        toRefresh.add(event.jobId());
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        Set<String> refreshed = new HashSet<>();
+        Set<String> gone = new HashSet<>();
+        for (String jobId : toRefresh) {
+            Optional<Job> job = client.findJob(jobId);
+            if (job.isPresent()) {
+                jobs.put(jobId, job.get());
+                refreshed.add(jobId);
+            } else {
+                jobs.remove(jobId);
+                gone.add(jobId);
+            }
+        }
+        Set<String> updated = new HashSet<>();
+        Set<String> deleted = new HashSet<>();
+        for (ChangeEvent event : events) {
+            if (!event.isBackupJob()) {
+                continue;
+            }
+            switch (event.type()) {
+                case JOB_UPDATE -> {
+                    if (gone.contains(event.id())) {
+                        if (deleted.add(event.id())) {
+                            emit(new JobChange(event.id(), null, JobChangeKind.DELETED, null));
+                        }
+                    } else if (refreshed.contains(event.id()) && updated.add(event.id())) {
+                        emit(new JobChange(event.id(), eTagOf(event.id()), JobChangeKind.UPDATED, null));
+                    }
+                }
+                case JOB_DELETE -> {
+                    jobs.remove(event.id());
+                    if (deleted.add(event.id())) {
+                        emit(new JobChange(event.id(), null, JobChangeKind.DELETED, null));
+                    }
+                }
+                case JOB_SELECTED_ITEMS_CHANGE, JOB_EXCLUDED_ITEMS_CHANGE -> {
+                    if (event.jobId() != null) {
+                        emit(new JobChange(event.jobId(), eTagOf(event.jobId()), JobChangeKind.ITEMS_CHANGED, null));
+                    }
+                }
+                case JOB_SESSION_UPDATE -> {
+                    if (event.jobId() != null && !gone.contains(event.jobId())) {
+                        emit(new JobChange(event.jobId(), eTagOf(event.jobId()), JobChangeKind.SESSION_UPDATED,
+                                event.status()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private Long eTagOf(String jobId) {
+        Job job = jobs.get(jobId);
+        return job == null ? null : job.eTag();
+    }
+
+    private void emit(JobChange change) {
+        try {
+            listener.onChange(change);
+        } catch (RuntimeException e) {
+            LOG.error("Job change listener failed on {}", change, e);
+        }
+    }
+
+    /** Sleeps, but wakes up at once when the feed is closed. */
+    private void pause(Duration duration) {
+        try {
+            stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // close() interrupts to cut waits short; the loop checks 'running'. Keeping the flag set
+            // would make the next HTTP call fail at once.
+            Thread.interrupted();
+        }
+    }
+
+    /** Exponential backoff with equal jitter: never less than half the current step, so never a spin. */
+    private static final class Backoff {
+        private final long minMillis;
+        private final long maxMillis;
+        private int failures;
+
+        Backoff(Duration min, Duration max) {
+            this.minMillis = Math.max(1, min.toMillis());
+            this.maxMillis = Math.max(minMillis, max.toMillis());
+        }
+
+        Duration next() {
+            long step = Math.min(maxMillis, minMillis << Math.min(failures, 20));
+            failures++;
+            long half = step / 2;
+            return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(step - half + 1));
+        }
+
+        int failures() {
+            return failures;
+        }
+
+        void reset() {
+            failures = 0;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.vb365.operator.feed;
+
+/** What changed about a job. */
+public enum JobChangeKind {
+    /** The job appeared or its settings (or its eTag) changed. */
+    UPDATED,
+    /** The job is gone. */
+    DELETED,
+    /** Its selected or excluded items changed. */
+    ITEMS_CHANGED,
+    /** A run started, progressed or ended: last status, last run or last backup changed. */
+    SESSION_UPDATED
+}

@@ -1,0 +1,58 @@
+package dev.vb365.operator.veeam;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where and how to reach one VB365 server. A value: two connections with the same content are
+ * equal, so the operator can keep one {@link VeeamClient} per distinct connection (see
+ * {@link VeeamClientPool}) and get a new one when the Secret behind it changes.
+ *
+ * @param baseUrl scheme, host and port, e.g. {@code https://vb365.example.com:4443} (no version)
+ * @param caBundlePem PEM certificates to trust instead of the JVM's default trust store, or {@code null}
+ * @param insecureSkipTlsVerify trust any certificate and host name (logged as a warning)
+ */
+public record VeeamConnection(String baseUrl, String username, Secret password, String caBundlePem,
+        boolean insecureSkipTlsVerify, Timeouts timeouts) {
+
+    public VeeamConnection {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        URI uri = URI.create(baseUrl);
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+            throw new IllegalArgumentException("baseUrl must be an http(s) URL with a host: " + baseUrl);
+        }
+        if (caBundlePem != null && caBundlePem.isBlank()) {
+            caBundlePem = null;
+        }
+        timeouts = timeouts == null ? Timeouts.defaults() : timeouts;
+    }
+
+    /** A connection that verifies TLS against the JVM trust store with default timeouts. */
+    public static VeeamConnection of(String baseUrl, String username, Secret password) {
+        return new VeeamConnection(baseUrl, username, password, null, false, Timeouts.defaults());
+    }
+
+    public VeeamConnection withCaBundle(String pem) {
+        return new VeeamConnection(baseUrl, username, password, pem, insecureSkipTlsVerify, timeouts);
+    }
+
+    public VeeamConnection withInsecureSkipTlsVerify(boolean insecure) {
+        return new VeeamConnection(baseUrl, username, password, caBundlePem, insecure, timeouts);
+    }
+
+    public VeeamConnection withTimeouts(Timeouts newTimeouts) {
+        return new VeeamConnection(baseUrl, username, password, caBundlePem, insecureSkipTlsVerify, newTimeouts);
+    }
+
+    @Override
+    public String toString() {
+        // The PEM is long and the password secret: show what helps debugging only.
+        return "VeeamConnection[baseUrl=" + baseUrl + ", username=" + username + ", password=***, caBundle="
+                + (caBundlePem == null ? "none" : "custom") + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
+                + ", timeouts=" + timeouts + "]";
+    }
+}
