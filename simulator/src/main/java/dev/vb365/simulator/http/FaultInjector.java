@@ -1,0 +1,51 @@
+package dev.vb365.simulator.http;
+
+import dev.vb365.simulator.Faults;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/** Holds the current faults and decides, per API request, what to inject. */
+public final class FaultInjector {
+  /** What happens to one request. */
+  public enum Verdict { PROCEED, RESET, ERROR }
+
+  private record Active(Faults faults, Pattern path) {
+  }
+
+  private final AtomicReference<Active> active = new AtomicReference<>();
+
+  public FaultInjector(Faults initial) {
+    set(initial);
+  }
+
+  public Faults current() {
+    return active.get().faults();
+  }
+
+  public void set(Faults faults) {
+    active.set(new Active(faults, faults.pathPattern() == null ? null : Pattern.compile(faults.pathPattern())));
+  }
+
+  /** Sleeps for the configured latency plus jitter, then decides whether to drop, fail or serve the request. */
+  public Verdict apply(String path) throws InterruptedException {
+    Active a = active.get();
+    Faults f = a.faults();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long delay = f.latency() + (f.jitter() > 0 ? random.nextLong(f.jitter() + 1) : 0);
+    if (delay > 0) {
+      Thread.sleep(delay);
+    }
+    boolean pathMatches = a.path() == null || a.path().matcher(path).find();
+    if (!pathMatches) {
+      return Verdict.PROCEED;
+    }
+    if (f.resets() > 0 && random.nextDouble() < f.resets()) {
+      return Verdict.RESET;
+    }
+    if (f.errors() > 0 && random.nextDouble() < f.errors()) {
+      return Verdict.ERROR;
+    }
+    return Verdict.PROCEED;
+  }
+}

@@ -1,0 +1,6 @@
+package dev.vb365.simulator.model;
+
+/** RESTJob.backupType. */
+public enum BackupType {
+  EntireOrganization, SelectedItems
+}
