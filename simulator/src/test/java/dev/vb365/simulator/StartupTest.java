@@ -118,6 +118,21 @@ class StartupTest {
   }
 
   @Test
+  void theReadmeFixtureExampleLoads() throws IOException {
+    Path readme = Path.of("").toAbsolutePath();
+    while (!Files.exists(readme.resolve("README.md")) || !Files.exists(readme.resolve("simulator"))) {
+      readme = readme.getParent();
+    }
+    String text = Files.readString(readme.resolve("README.md"));
+    int start = text.indexOf("```json", text.indexOf("takes the same format")) + "```json".length();
+    Path file = tmp.resolve("readme-fixture.json");
+    Files.writeString(file, text.substring(start, text.indexOf("```", start)));
+    Fixture fixture = Fixture.load(file);
+    assertThat(fixture.organizations().get(0).users().get(0).displayName()).isEqualTo("Solo");
+    assertThat(fixture.proxies().get(0).port()).isEqualTo(9193);
+  }
+
+  @Test
   void loadsAFixtureFileAndRejectsTypos() throws IOException {
     Path file = tmp.resolve("fixture.json");
     Files.writeString(file, """

@@ -195,6 +195,7 @@ public final class JobChangeFeed implements AutoCloseable {
     /** Applies one batch of events: refresh what needs refreshing, then report in event order. */
     private void apply(List<ChangeEvent> events) {
         Set<String> toRefresh = new LinkedHashSet<>();
+        Set<String> moved = new HashSet<>(); // jobs whose JobUpdate carries an eTag newer than ours
         for (ChangeEvent event : events) {
             if (!event.isBackupJob()) {
                 continue;
@@ -205,6 +206,7 @@ public final class JobChangeFeed implements AutoCloseable {
                     if (known == null || known.eTag() == null || event.eTag() == null
                             || event.eTag() > known.eTag()) {
                         toRefresh.add(event.id());
+                        moved.add(event.id());
                     }
                 }
                 case JOB_SESSION_UPDATE -> {
@@ -240,7 +242,8 @@ public final class JobChangeFeed implements AutoCloseable {
                         if (deleted.add(event.id())) {
                             emit(new JobChange(event.id(), null, JobChangeKind.DELETED, null));
                         }
-                    } else if (refreshed.contains(event.id()) && updated.add(event.id())) {
+                    } else if (moved.contains(event.id()) && refreshed.contains(event.id())
+                            && updated.add(event.id())) {
                         emit(new JobChange(event.id(), eTagOf(event.id()), JobChangeKind.UPDATED, null));
                     }
                 }
