@@ -58,8 +58,9 @@ class FaultsTest {
     assertThat(failed.json().get("message").asText()).contains("Simulated fault");
     assertThat(client.get("/v8/Organizations").status()).isEqualTo(200);
 
-    putFaults("{\"errorRate\":0.5}");
     SimClient unchecked = new SimClient(simulator, null);
+    unchecked.token();
+    putFaults("{\"errorRate\":0.5}");
     int errors = 0;
     for (int i = 0; i < 200; i++) {
       errors += unchecked.get("/v8/Proxies").status() == 503 ? 1 : 0;

@@ -11,6 +11,8 @@ package dev.vb365.operator.veeam;
  *   <li>v8 jobs carry an {@code eTag} and {@code /v8/Events} is a change feed; v6/v7 have neither;</li>
  *   <li>v8 takes {@code skipItemUpdate} on job and item writes;</li>
  *   <li>v6 calls the team item's chats option {@code chats}; v7+ {@code teamsChats};</li>
+ *   <li>v6 schedules have no {@code periodicallyWindowEnabled} switch (its periodic window is
+ *       used when given);</li>
  *   <li>v7+ need {@code disable_antiforgery_token=true} at login.</li>
  * </ul>
  */
@@ -55,6 +57,10 @@ public enum ApiVersion {
     }
 
     boolean needsAntiforgeryOptOut() {
+        return this != V6;
+    }
+
+    boolean hasPeriodicWindowSwitch() {
         return this != V6;
     }
 

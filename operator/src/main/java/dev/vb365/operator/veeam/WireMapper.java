@@ -147,14 +147,14 @@ final class WireMapper {
     static Wire.JobBody createBody(NewJob job, ApiVersion version) {
         return new Wire.JobBody(job.name(), job.description(),
                 version == ApiVersion.V8 ? job.organizationId() : null, job.repositoryId(),
-                OpenEnum.wireName(job.backupType()), job.isEnabled(), job.runNow(), scheduleBody(job.schedulePolicy()),
+                OpenEnum.wireName(job.backupType()), job.isEnabled(), job.runNow(), scheduleBody(job.schedulePolicy(), version),
                 job.selectedItems().isEmpty() ? null : itemBodies(job.selectedItems(), version),
                 job.excludedItems().isEmpty() ? null : itemBodies(job.excludedItems(), version));
     }
 
     static Wire.JobBody editBody(JobEdit edit, ApiVersion version) {
         return new Wire.JobBody(edit.name(), edit.description(), null, edit.repositoryId(),
-                OpenEnum.wireName(edit.backupType()), edit.isEnabled(), null, scheduleBody(edit.schedulePolicy()),
+                OpenEnum.wireName(edit.backupType()), edit.isEnabled(), null, scheduleBody(edit.schedulePolicy(), version),
                 edit.selectedItems() == null ? null : itemBodies(edit.selectedItems(), version),
                 edit.excludedItems() == null ? null : itemBodies(edit.excludedItems(), version));
     }
@@ -174,12 +174,14 @@ final class WireMapper {
                 item.groupSite());
     }
 
-    static Wire.SchedulePolicy scheduleBody(SchedulePolicy p) {
+    /** RESTJobSchedulePolicy; v6's has no {@code periodicallyWindowEnabled} (and rejects unknown fields). */
+    static Wire.SchedulePolicy scheduleBody(SchedulePolicy p, ApiVersion version) {
         if (p == null) {
             return null;
         }
         return new Wire.SchedulePolicy(p.scheduleEnabled(), OpenEnum.wireName(p.type()),
-                OpenEnum.wireName(p.periodicallyEvery()), p.periodicallyOffsetMinutes(), p.periodicallyWindowEnabled(),
+                OpenEnum.wireName(p.periodicallyEvery()), p.periodicallyOffsetMinutes(),
+                version.hasPeriodicWindowSwitch() ? p.periodicallyWindowEnabled() : null,
                 windowBody(p.periodicallyWindowSettings()), OpenEnum.wireName(p.dailyType()),
                 p.dailyTime() == null ? null : DAILY_TIME.format(p.dailyTime()), p.backupWindowEnabled(),
                 windowBody(p.backupWindowSettings()), p.retryEnabled(), p.retryNumber(), p.retryWaitInterval(), null);

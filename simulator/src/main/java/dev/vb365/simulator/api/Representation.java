@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Renders stored state as the wire bodies of one API version. Bodies are built in their v8 shape and the
@@ -366,9 +365,5 @@ public final class Representation {
     }
     n.set("_links", links("self", href(base, "/JobSessions/" + s.id()), "job", href(base, "/Jobs/" + s.jobId())));
     return n;
-  }
-
-  public static UUID uuidOrNull(String s) {
-    return s == null ? null : UUID.fromString(s);
   }
 }
