@@ -317,6 +317,13 @@ final class OperatorTestHarness implements AutoCloseable {
     return writes;
   }
 
+  /** The VB365 writes the operator made: all writes minus those of the test's {@link Vb365Admin}. */
+  Map<String, Long> operatorWrites() {
+    Map<String, Long> writes = vb365Writes();
+    admin.writes().forEach((call, count) -> writes.computeIfPresent(call, (k, v) -> v - count == 0 ? null : v - count));
+    return writes;
+  }
+
   /** VB365 calls of any kind, without the change feed's long polls and logins. */
   Map<String, Long> vb365Calls() {
     Map<String, Long> calls = new TreeMap<>();
@@ -336,6 +343,7 @@ final class OperatorTestHarness implements AutoCloseable {
   /** Zeroes the VB365 request counters and the status write counters. */
   void resetCounts() {
     simulator.resetRequestCounts();
+    admin.resetWrites();
     statusWrites.clear();
   }
 
