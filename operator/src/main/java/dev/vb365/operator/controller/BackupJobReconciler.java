@@ -69,6 +69,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   static final String JOB_ITEM_INDEX = "vb365-job-ref";
 
   private static final Logger LOG = LoggerFactory.getLogger(BackupJobReconciler.class);
+  private static final Set<String> CONNECTION_PROBLEMS = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_INVALID,
+      Reasons.UNAUTHORIZED, Reasons.FORBIDDEN, Reasons.TLS_UNTRUSTED);
 
   private final OperatorSettings settings;
   private final VeeamClientPool pool;
@@ -243,13 +245,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
 
     private void syncWith(VeeamClient client) {
-      JobSource source = watch.attach(id, connection, client);
       boolean observeOnly = spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
       boolean adopting = spec.jobIdToAdopt() != null;
       String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
 
-      // resolve
+      // resolve (also proves the connection works before a change feed is started for it)
       ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items);
+      JobSource source = watch.attach(id, connection, client);
       DesiredJob desired;
       try {
         desired = DesiredJobMapper.toDesired(job.getMetadata().getNamespace(), job.getMetadata().getName(), spec,
@@ -356,6 +358,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
     UpdateControl<BackupJob> failed(ReconcileFailure failure) {
       LOG.info("BackupJob {}: {} ({})", id, failure.reason(), failure.getMessage());
+      if (CONNECTION_PROBLEMS.contains(failure.reason())) {
+        watch.detach(id); // no change feed for a server this BackupJob cannot use
+      }
       BackupJobStatus status = BackupJobStatuses.copy(old);
       status.setObservedGeneration(generation);
       if (connection != null) {

@@ -61,8 +61,8 @@ class LifecycleTest {
 
   @Test
   void adoptionBySpecJobIdChangesOnlyWhatDiffersAndNeverCreates() {
-    String org = organizationId();
-    String jobId = harness.admin.createJob(org, repositoryId(), "Console job",
+    String org = harness.organizationId();
+    String jobId = harness.admin.createJob(org, harness.repositoryId(), "Console job",
         harness.admin.userId(org, "alice@contoso.onmicrosoft.com"));
     harness.connectionSecret("adopt");
     harness.resetCounts();
@@ -98,8 +98,8 @@ class LifecycleTest {
 
   @Test
   void observeOnlyReadsAndReportsButNeverWrites() {
-    String org = organizationId();
-    String jobId = harness.admin.createJob(org, repositoryId(), "Observed job",
+    String org = harness.organizationId();
+    String jobId = harness.admin.createJob(org, harness.repositoryId(), "Observed job",
         harness.admin.userId(org, "alice@contoso.onmicrosoft.com"));
     harness.connectionSecret("observe");
     harness.resetCounts();
@@ -165,23 +165,5 @@ class LifecycleTest {
     harness.settle(Duration.ofMillis(700));
 
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("POST /v8/Jobs", 1L, "POST /v8/Jobs/{jobId}/start", 1L));
-  }
-
-  static String organizationId() {
-    for (var org : harness.admin.get("/v8/Organizations").path("results")) {
-      if (OperatorTestHarness.ORG.equals(org.path("name").asText())) {
-        return org.path("id").asText();
-      }
-    }
-    throw new IllegalStateException("no organization " + OperatorTestHarness.ORG);
-  }
-
-  static String repositoryId() {
-    for (var repo : harness.admin.get("/v8/BackupRepositories").path("results")) {
-      if (OperatorTestHarness.REPO.equals(repo.path("name").asText())) {
-        return repo.path("id").asText();
-      }
-    }
-    throw new IllegalStateException("no default repository");
   }
 }
