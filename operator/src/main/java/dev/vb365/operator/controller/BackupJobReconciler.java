@@ -393,7 +393,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       UpdateControl<BackupJob> control = UpdateControl.noUpdate();
       return switch (failure.retry()) {
         case TERMINAL -> control;
-        case SLOW -> control.rescheduleAfter(VeeamFailures.slowRetry());
+        case SLOW -> control.rescheduleAfter(slowRetry());
         case TRANSIENT -> control.rescheduleAfter(backoffs.next(id, failure.retryAfter()));
       };
     }
@@ -609,6 +609,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
         OwnershipMarker.strip(job.description()), job.backupType(), job.enabled(), job.schedule(),
         job.selectedItems(), job.excludedItems(), job.lastStatus(), job.lastRun(), job.nextRun());
+  }
+
+  /** Five minutes, or the resync interval when that is shorter. */
+  private Duration slowRetry() {
+    Duration slow = VeeamFailures.slowRetry();
+    return settings.resyncInterval().compareTo(slow) < 0 ? settings.resyncInterval() : slow;
   }
 
   // ---- cleanup -------------------------------------------------------------------------------
