@@ -9,12 +9,10 @@ import dev.vb365.operator.api.DriftPolicy;
 import dev.vb365.operator.api.JobItem;
 import dev.vb365.operator.api.ManagementPolicy;
 import dev.vb365.operator.mapping.UnreadableJobException;
-import dev.vb365.operator.sync.DesiredItemsMerger;
 import dev.vb365.operator.sync.DesiredJob;
 import dev.vb365.operator.sync.DesiredJobMapper;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.InvalidSpecException;
-import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.JobDiff;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
@@ -31,7 +29,6 @@ import dev.vb365.operator.veeam.VeeamException;
 import dev.vb365.operator.veeam.model.Job;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -44,7 +41,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -537,54 +533,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           observation = observer.withIds(client, observation, missingIds);
           result = observation.job();
         }
-        DesiredItemsMerger.Result merged = resolution.items();
         for (JobItem item : items) {
-          String name = item.getMetadata().getName();
-          Conditions.Verdict verdict = resolution.jobItemProblems().get(name);
-          String itemId = null;
-          if (verdict == null) {
-            DesiredItemsMerger.Outcome outcome = merged.outcomeOfJobItem(name);
-            Scope scope = Scope.valueOf(item.getSpec().effectiveScope().name());
-            Optional<ObservedItem> present = findItem(scope, outcome, name);
-            itemId = present.map(ObservedItem::itemId).filter(i -> !i.startsWith(JobObserver.PENDING)).orElse(null);
-            verdict = jobItemVerdict(outcome, present.isPresent(), scope);
-          }
-          jobItemStatuses.write(context.getClient(), item, jobItemStatuses.status(item, result.id(), itemId, verdict));
+          JobItemVerdicts.JobItemVerdict verdict = JobItemVerdicts.of(item.getMetadata().getName(),
+              Scope.valueOf(item.getSpec().effectiveScope().name()), resolution, desired, result,
+              spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly);
+          jobItemStatuses.write(context.getClient(), item,
+              jobItemStatuses.status(item, result.id(), verdict.itemId(), verdict.ready()));
         }
-      }
-
-      private Optional<ObservedItem> findItem(Scope scope, DesiredItemsMerger.Outcome outcome, String name) {
-        if (outcome == null || !outcome.effective()) {
-          return Optional.empty();
-        }
-        ItemKey key = resolution.declaredKeys().get(name);
-        if (key == null) {
-          return Optional.empty();
-        }
-        // Present as declared: same key and the options the merge chose (which a Duplicate shares).
-        return result.items(scope).stream().filter(o -> o.key().equals(key))
-            .filter(o -> desired.items(scope).stream().anyMatch(d -> d.key().equals(key)
-                && d.options().equals(o.item().options())))
-            .findFirst();
-      }
-
-      private Conditions.Verdict jobItemVerdict(DesiredItemsMerger.Outcome outcome, boolean present, Scope scope) {
-        String where = scope.specField() + " of VB365 job " + result.id();
-        if (outcome == null) {
-          return Conditions.Verdict.isFalse(Reasons.NOT_APPLICABLE, "the item declares nothing for this BackupJob");
-        }
-        if (outcome instanceof DesiredItemsMerger.Conflict || outcome instanceof DesiredItemsMerger.Rejected) {
-          return Conditions.Verdict.isFalse(outcome instanceof DesiredItemsMerger.Conflict ? Reasons.CONFLICT
-              : Reasons.NOT_APPLICABLE, outcome.message());
-        }
-        if (!present) {
-          return Conditions.Verdict.isFalse(Reasons.NOT_IN_JOB, "not in the " + where + " (yet): the BackupJob is "
-              + (spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly ? "ObserveOnly" : "not in sync"));
-        }
-        if (outcome instanceof DesiredItemsMerger.Duplicate) {
-          return Conditions.Verdict.isTrue(Reasons.DUPLICATE, "in the " + where + "; " + outcome.message());
-        }
-        return Conditions.Verdict.isTrue(Reasons.IN_JOB, "in the " + where);
       }
     }
   }
