@@ -290,13 +290,14 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       boolean vb365Moved = vanished || observation.exists()
           && !Objects.equals(observation.job().versionStamp(), old == null ? null : old.getETag());
       boolean drift = differs && (wasDrifted || wasReady && vb365Moved);
-      if (drift && !(wasDrifted && sameDrift(plan))) {
+      String driftSummary = vanished ? "the VB365 job was deleted outside Kubernetes" : plan.summary();
+      if (drift && !(wasDrifted && sameDrift(driftSummary))) {
         metrics.driftDetected();
-        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + (jobId == null ? "" : jobId + " ")
-            + "was changed outside Kubernetes: " + (vanished ? "it was deleted" : plan.summary()));
+        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
+            + driftSummary);
       }
 
-      Report report = new Report(resolution, desired, observation, plan, drift, vanished);
+      Report report = new Report(resolution, desired, observation, plan, drift, vanished, driftSummary);
       if (observeOnly) {
         report.observeOnly();
       } else if (!plan.blockers().isEmpty()) {
@@ -311,9 +312,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       report.write(client);
     }
 
-    private boolean sameDrift(Plan plan) {
+    /** Whether the Drifted condition already tells this drift (so it is not announced again). */
+    private boolean sameDrift(String summary) {
       return Conditions.find(conditions(), ConditionTypes.DRIFTED)
-          .map(c -> Objects.equals(c.getMessage(), Conditions.shorten(plan.summary()))).orElse(false);
+          .map(c -> Objects.equals(c.getMessage(), Conditions.shorten(summary))).orElse(false);
     }
 
     private String locate(VeeamClient client, JobSource source, String desiredName, String marker) {
@@ -354,7 +356,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (report.drift) {
         metrics.driftCorrected();
         events.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
-            + (report.vanished ? "created it again" : plan.summary()));
+            + (report.vanished ? "created it again" : report.driftSummary));
       }
     }
 
@@ -401,6 +403,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       final Plan plan;
       final boolean drift;
       final boolean vanished;
+      final String driftSummary;
       JobObserver.Observation observation;
       /** VB365's job as the status describes it. */
       ObservedJob result;
@@ -411,7 +414,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Conditions.Verdict drifted;
 
       Report(ReferenceResolver.Resolution resolution, DesiredJob desired, JobObserver.Observation observation, Plan plan,
-          boolean drift, boolean vanished) {
+          boolean drift, boolean vanished, String driftSummary) {
+        this.driftSummary = driftSummary;
         this.resolution = resolution;
         this.desired = desired;
         this.observation = observation;
@@ -440,9 +444,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
       void driftReported() {
         ready = Conditions.Verdict.isFalse(Reasons.DRIFT_DETECTED, "VB365 differs from the spec and driftPolicy is "
-            + "Report, so the operator leaves it: " + plan.summary());
-        drifted = Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, vanished ? "the VB365 job was deleted"
-            : plan.summary());
+            + "Report, so the operator leaves it: " + driftSummary);
+        drifted = Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, driftSummary);
       }
 
       void created(Job created) {
@@ -463,7 +466,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       private void afterApply() {
         ready = Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + result.name() + "\" matches the spec");
         drifted = drift ? Conditions.Verdict.isFalse(Reasons.DRIFT_CORRECTED, "corrected: "
-            + (vanished ? "the job was deleted in VB365 and created again" : plan.summary())) : keptOrNoDrift();
+            + (vanished ? "the job was deleted in VB365 and created again" : driftSummary)) : keptOrNoDrift();
       }
 
       /** The job after our writes: VB365's answer for the settings, the desired lists for the items. */
