@@ -272,15 +272,19 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         throw ReconcileFailure.slow(Reasons.JOB_NOT_FOUND, "VB365 has no job with id " + jobId
             + (adopting ? " (spec.jobId)" : ""));
       }
-      desired = withNameAndDescription(desired, observation, observeOnly || adopting, observeOnly, marker);
+      // A job adopted by spec.jobId is found by its id, so it needs no marker: adoption writes nothing
+      // when VB365 already matches the spec (the export round trip relies on that).
+      boolean unmarked = observeOnly || adopting;
+      desired = withNameAndDescription(desired, observation, observeOnly || adopting, unmarked, marker,
+          spec.getDescription() == null);
 
       // diff
-      ObservedJob observed = observation.exists() && observeOnly ? withoutMarker(observation.job())
+      ObservedJob observed = observation.exists() && unmarked ? withoutMarker(observation.job())
           : observation.job();
       Plan plan = JobDiff.diff(desired, observed);
       if (observation.exists() && observation.needsIdsFor(plan)) {
         observation = observer.withIds(client, observation, observation.pendingIds());
-        observed = observeOnly ? withoutMarker(observation.job()) : observation.job();
+        observed = unmarked ? withoutMarker(observation.job()) : observation.job();
         plan = JobDiff.diff(desired, observed);
       }
 
@@ -552,13 +556,17 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   }
 
   private static DesiredJob withNameAndDescription(DesiredJob desired, JobObserver.Observation observation,
-      boolean keepObservedName, boolean observeOnly, String marker) {
+      boolean keepObserved, boolean unmarked, String marker, boolean descriptionOmitted) {
     String name = desired.name();
-    if (keepObservedName && observation.exists()) {
+    String description = desired.description();
+    if (keepObserved && observation.exists()) {
+      // An adopted or observed job keeps what the spec leaves out: its VB365 name and description.
       name = observation.job().name();
+      if (descriptionOmitted) {
+        description = OwnershipMarker.strip(observation.job().description());
+      }
     }
-    String description = observeOnly ? desired.description()
-        : OwnershipMarker.describe(desired.description(), marker);
+    description = unmarked ? description : OwnershipMarker.describe(description, marker);
     return new DesiredJob(desired.organizationId(), desired.repositoryId(), name, description, desired.backupType(),
         desired.enabled(), desired.schedule(), desired.selectedItems(), desired.excludedItems());
   }
