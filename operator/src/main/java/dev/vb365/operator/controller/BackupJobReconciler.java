@@ -1,0 +1,682 @@
+package dev.vb365.operator.controller;
+
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.api.BackupJobSpec;
+import dev.vb365.operator.api.BackupJobStatus;
+import dev.vb365.operator.api.ConditionTypes;
+import dev.vb365.operator.api.DeletionPolicy;
+import dev.vb365.operator.api.DriftPolicy;
+import dev.vb365.operator.api.JobItem;
+import dev.vb365.operator.api.ManagementPolicy;
+import dev.vb365.operator.mapping.UnreadableJobException;
+import dev.vb365.operator.sync.DesiredItemsMerger;
+import dev.vb365.operator.sync.DesiredJob;
+import dev.vb365.operator.sync.DesiredJobMapper;
+import dev.vb365.operator.sync.FieldError;
+import dev.vb365.operator.sync.InvalidSpecException;
+import dev.vb365.operator.sync.ItemKey;
+import dev.vb365.operator.sync.JobDiff;
+import dev.vb365.operator.sync.ObservedItem;
+import dev.vb365.operator.sync.ObservedJob;
+import dev.vb365.operator.sync.Operation;
+import dev.vb365.operator.sync.Plan;
+import dev.vb365.operator.sync.Scope;
+import dev.vb365.operator.sync.SpecValidation;
+import dev.vb365.operator.veeam.ConflictException;
+import dev.vb365.operator.veeam.CreateOutcomeUnknownException;
+import dev.vb365.operator.veeam.VeeamClient;
+import dev.vb365.operator.veeam.VeeamClientPool;
+import dev.vb365.operator.veeam.VeeamConnection;
+import dev.vb365.operator.veeam.VeeamException;
+import dev.vb365.operator.veeam.model.Job;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a BackupJob (and the JobItems that refer to it) into exactly one VB365 backup job, in named
+ * steps: validate, connection, resolve, locate and observe, diff, apply, report. Only observe and
+ * apply talk to VB365 about the job; resolve uses the client's cached lookups; diff is the pure
+ * {@link JobDiff}. A reconcile that finds VB365 as the spec wants it makes no VB365 call when the
+ * job is unchanged and writes no status when nothing changed.
+ */
+public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner<BackupJob> {
+
+  static final String SECRET_INDEX = "vb365-connection-secret";
+  static final String JOB_ITEM_INDEX = "vb365-job-ref";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackupJobReconciler.class);
+
+  private final OperatorSettings settings;
+  private final VeeamClientPool pool;
+  private final ConnectionSecrets secrets;
+  private final JobWatch watch;
+  private final JobObserver observer;
+  private final PlanApplier applier;
+  private final EventRecorder events;
+  private final OperatorMetrics metrics;
+  private final ServerGate gate;
+  private final JobItemStatuses jobItemStatuses;
+  private final Backoffs backoffs;
+  private final Clock clock;
+  private final SharedCaches shared;
+  /** The connection each BackupJob last used: lets a deletion proceed after its Secret is gone. */
+  private final Map<ResourceID, VeeamConnection> lastConnections = new ConcurrentHashMap<>();
+  /** Jobs created whose id may not be in the status yet (the status write failed). */
+  private final Map<ResourceID, String> createdJobs = new ConcurrentHashMap<>();
+  /** BackupJobs whose last create lost its answer: look with a fresh listing before creating. */
+  private final Set<ResourceID> createOutcomeUnknown = ConcurrentHashMap.newKeySet();
+
+  private InformerEventSource<JobItem, BackupJob> jobItems;
+
+  BackupJobReconciler(Wiring wiring) {
+    this.settings = wiring.settings();
+    this.pool = wiring.pool();
+    this.secrets = wiring.secrets();
+    this.watch = wiring.watch();
+    this.observer = wiring.observer();
+    this.applier = new PlanApplier(wiring.events(), wiring.observer());
+    this.events = wiring.events();
+    this.metrics = wiring.metrics();
+    this.gate = wiring.gate();
+    this.jobItemStatuses = wiring.jobItemStatuses();
+    this.backoffs = wiring.backoffs();
+    this.clock = wiring.clock();
+    this.shared = wiring.shared();
+  }
+
+  /** What the reconcilers share, built once by {@link Vb365Operator}. */
+  record Wiring(OperatorSettings settings, VeeamClientPool pool, ConnectionSecrets secrets, JobWatch watch,
+      JobObserver observer, EventRecorder events, OperatorMetrics metrics, ServerGate gate,
+      JobItemStatuses jobItemStatuses, Backoffs backoffs, Clock clock, SharedCaches shared) {
+  }
+
+  // ---- event sources -------------------------------------------------------------------------
+
+  @Override
+  public List<EventSource<?, BackupJob>> prepareEventSources(EventSourceContext<BackupJob> context) {
+    context.getPrimaryCache().addIndexer(SECRET_INDEX,
+        job -> secrets.secretOf(job).map(ConnectionSecrets::key).map(List::of).orElse(List.of()));
+    shared.backupJobs(context.getPrimaryCache());
+
+    // A Secret change (created, fixed, rotated) re-triggers the BackupJobs that use it.
+    InformerEventSourceConfiguration.Builder<Secret> secretConfig = InformerEventSourceConfiguration
+        .from(Secret.class, BackupJob.class)
+        .withName("connection-secrets")
+        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+            .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
+        .withPrimaryToSecondaryMapper((BackupJob job) -> secrets.secretOf(job).map(Set::of).orElse(Set.of()));
+    if (settings.watchNamespaces().isEmpty()) {
+      secretConfig.withWatchAllNamespaces();
+    } else {
+      Set<String> namespaces = new HashSet<>(settings.watchNamespaces());
+      settings.defaultConnectionSecretNamespace().ifPresent(namespaces::add);
+      secretConfig.withNamespaces(namespaces);
+    }
+    InformerEventSource<Secret, BackupJob> secretSource = new InformerEventSource<>(secretConfig.build(), context);
+
+    // JobItems wake the BackupJob they name; only spec changes and deletions count (not their status,
+    // which this reconciler writes itself).
+    InformerEventSourceConfiguration.Builder<JobItem> jobItemConfig = InformerEventSourceConfiguration
+        .from(JobItem.class, BackupJob.class)
+        .withName("job-items")
+        .withNamespacesInheritedFromController()
+        .withSecondaryToPrimaryMapper(item -> jobRef(item).map(Set::of).orElse(Set.of()))
+        .withPrimaryToSecondaryMapper((BackupJob job) -> jobItemsOf(job).stream().map(ResourceID::fromResource)
+            .collect(Collectors.toSet()))
+        .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(),
+            before.getMetadata().getGeneration()) || now.isMarkedForDeletion() != before.isMarkedForDeletion());
+    if (settings.labelSelector() != null) {
+      jobItemConfig.withLabelSelector(settings.labelSelector());
+    }
+    jobItems = new InformerEventSource<>(jobItemConfig.build(), context);
+    jobItems.addIndexers(Map.of(JOB_ITEM_INDEX, item -> jobRef(item).map(id -> List.of(indexKey(id)))
+        .orElse(List.of())));
+
+    return List.of(secretSource, jobItems, watch.eventSource());
+  }
+
+  private static Optional<ResourceID> jobRef(JobItem item) {
+    if (item.getSpec() == null || item.getSpec().getJobRef() == null || item.getSpec().getJobRef().getName() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new ResourceID(item.getSpec().getJobRef().getName(), item.getMetadata().getNamespace()));
+  }
+
+  private static String indexKey(ResourceID id) {
+    return id.getNamespace().orElse("") + "/" + id.getName();
+  }
+
+  /** The JobItems naming this BackupJob, not being deleted, oldest first. */
+  private List<JobItem> jobItemsOf(BackupJob job) {
+    if (jobItems == null) {
+      return List.of();
+    }
+    return jobItems.byIndex(JOB_ITEM_INDEX, indexKey(ResourceID.fromResource(job))).stream()
+        .filter(item -> !item.isMarkedForDeletion()).toList();
+  }
+
+  // ---- reconcile -----------------------------------------------------------------------------
+
+  @Override
+  public UpdateControl<BackupJob> reconcile(BackupJob job, Context<BackupJob> context) {
+    ResourceID id = ResourceID.fromResource(job);
+    List<JobItem> items = jobItemsOf(job);
+    Attempt attempt = new Attempt(job, context, items);
+    try {
+      attempt.run();
+      backoffs.reset(id);
+      return UpdateControl.noUpdate();
+    } catch (ReconcileFailure failure) {
+      return attempt.failed(failure);
+    }
+  }
+
+  /** One reconcile of one BackupJob: the steps, and what they found so far (for the report). */
+  private final class Attempt {
+    private final BackupJob job;
+    private final Context<BackupJob> context;
+    private final List<JobItem> items;
+    private final ResourceID id;
+    private final long generation;
+    private final BackupJobStatus old;
+    private final BackupJobSpec spec;
+    private VeeamConnection connection;
+
+    Attempt(BackupJob job, Context<BackupJob> context, List<JobItem> items) {
+      this.job = job;
+      this.context = context;
+      this.items = items;
+      this.id = ResourceID.fromResource(job);
+      this.generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
+      this.old = job.getStatus();
+      this.spec = job.getSpec();
+    }
+
+    void run() {
+      validate();
+      connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
+      lastConnections.put(id, connection);
+      VeeamClient client = pool.clientFor(connection);
+      try {
+        gate.call(connection, () -> {
+          syncWith(client);
+          return null;
+        });
+      } catch (VeeamException e) {
+        throw VeeamFailures.of(e);
+      } catch (UnreadableJobException e) {
+        throw VeeamFailures.unreadable(e);
+      }
+    }
+
+    private void validate() {
+      List<FieldError> errors = SpecValidation.of(spec);
+      if (!errors.isEmpty()) {
+        throw ReconcileFailure.terminal(Reasons.INVALID_SPEC,
+            errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+      }
+    }
+
+    private void syncWith(VeeamClient client) {
+      JobSource source = watch.attach(id, connection, client);
+      boolean observeOnly = spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
+      boolean adopting = spec.jobIdToAdopt() != null;
+      String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
+
+      // resolve
+      ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items);
+      DesiredJob desired;
+      try {
+        desired = DesiredJobMapper.toDesired(job.getMetadata().getNamespace(), job.getMetadata().getName(), spec,
+            resolution.organizationId(), resolution.repositoryId(), resolution.items());
+      } catch (InvalidSpecException e) {
+        throw ReconcileFailure.terminal(Reasons.INVALID_SPEC, e.getMessage());
+      }
+
+      // locate and observe
+      String jobId = locate(client, source, desired.name(), marker);
+      JobObserver.Observation observation = jobId == null ? new JobObserver.Observation(null, Set.of())
+          : observer.observe(client, source, jobId);
+      if (jobId != null) {
+        watch.track(id, jobId);
+      }
+      boolean vanished = jobId != null && !observation.exists();
+      if (vanished && (adopting || observeOnly)) {
+        throw ReconcileFailure.slow(Reasons.JOB_NOT_FOUND, "VB365 has no job with id " + jobId
+            + (adopting ? " (spec.jobId)" : ""));
+      }
+      desired = withNameAndDescription(desired, observation, observeOnly || adopting, observeOnly, marker);
+
+      // diff
+      ObservedJob observed = observation.exists() && observeOnly ? withoutMarker(observation.job())
+          : observation.job();
+      Plan plan = JobDiff.diff(desired, observed);
+      if (observation.exists() && observation.needsIdsFor(plan)) {
+        observation = observer.withIds(client, observation, observation.pendingIds());
+        observed = observeOnly ? withoutMarker(observation.job()) : observation.job();
+        plan = JobDiff.diff(desired, observed);
+      }
+
+      boolean differs = !plan.inSync();
+      boolean wasReady = Conditions.isTrueFor(conditions(), ConditionTypes.READY, generation);
+      boolean wasDrifted = Conditions.isTrueFor(conditions(), ConditionTypes.DRIFTED, generation);
+      boolean vb365Moved = vanished || observation.exists()
+          && !Objects.equals(observation.job().versionStamp(), old == null ? null : old.getETag());
+      boolean drift = differs && (wasDrifted || wasReady && vb365Moved);
+      if (drift && !(wasDrifted && sameDrift(plan))) {
+        metrics.driftDetected();
+        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + (jobId == null ? "" : jobId + " ")
+            + "was changed outside Kubernetes: " + (vanished ? "it was deleted" : plan.summary()));
+      }
+
+      Report report = new Report(resolution, desired, observation, plan, drift, vanished);
+      if (observeOnly) {
+        report.observeOnly();
+      } else if (!plan.blockers().isEmpty()) {
+        throw ReconcileFailure.slow(Reasons.ORGANIZATION_MISMATCH, String.join("; ", plan.blockers()));
+      } else if (drift && spec.effectiveDriftPolicy() == DriftPolicy.Report) {
+        report.driftReported();
+      } else if (differs) {
+        apply(client, report, vanished ? null : jobId);
+      } else {
+        report.inSync();
+      }
+      report.write(client);
+    }
+
+    private boolean sameDrift(Plan plan) {
+      return Conditions.find(conditions(), ConditionTypes.DRIFTED)
+          .map(c -> Objects.equals(c.getMessage(), Conditions.shorten(plan.summary()))).orElse(false);
+    }
+
+    private String locate(VeeamClient client, JobSource source, String desiredName, String marker) {
+      if (spec.jobIdToAdopt() == null && (old == null || old.getJobId() == null) && createdJobs.containsKey(id)) {
+        return createdJobs.get(id);
+      }
+      boolean fresh = createOutcomeUnknown.contains(id);
+      String found = JobLocator.locate(job, desiredName, marker, source, client, fresh);
+      createOutcomeUnknown.remove(id);
+      return found;
+    }
+
+    private void apply(VeeamClient client, Report report, String jobId) {
+      Plan plan = report.plan;
+      Operation first = plan.operations().get(0);
+      if (first instanceof Operation.CreateJob create) {
+        Job created;
+        try {
+          created = applier.create(client, create, report.resolution.objects(), job);
+        } catch (CreateOutcomeUnknownException | ConflictException e) {
+          // The job may exist now (or a same-named one appeared): look with a fresh listing first.
+          createOutcomeUnknown.add(id);
+          throw VeeamFailures.of(e);
+        }
+        createdJobs.put(id, created.id());
+        watch.track(id, created.id());
+        report.created(created);
+      } else {
+        Job readBack = applier.apply(client, jobId, plan, report.resolution.objects(), job);
+        report.applied(readBack);
+      }
+      if (report.drift) {
+        metrics.driftCorrected();
+        events.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
+            + (report.vanished ? "created it again" : plan.summary()));
+      }
+    }
+
+    private List<Condition> conditions() {
+      return old == null ? null : old.getConditions();
+    }
+
+    UpdateControl<BackupJob> failed(ReconcileFailure failure) {
+      LOG.info("BackupJob {}: {} ({})", id, failure.reason(), failure.getMessage());
+      BackupJobStatus status = BackupJobStatuses.copy(old);
+      status.setObservedGeneration(generation);
+      if (connection != null) {
+        status.setTlsVerificationDisabled(connection.insecureSkipTlsVerify() ? Boolean.TRUE : null);
+      }
+      Conditions.Verdict verdict = Conditions.Verdict.isFalse(failure.reason(), failure.getMessage());
+      status.setConditions(Conditions.backupJob(conditions(), generation, clock.instant(), verdict, verdict, null));
+      boolean newReason = Conditions.find(conditions(), ConditionTypes.SYNCED)
+          .map(c -> !failure.reason().equals(c.getReason())).orElse(true);
+      if (newReason) {
+        events.warning(job, failure.reason(), failure.getMessage());
+      }
+      BackupJobStatuses.write(job, status, context);
+      for (JobItem item : items) {
+        Conditions.Verdict invalid = JobItemStatuses.invalid(item);
+        jobItemStatuses.write(context.getClient(), item, jobItemStatuses.status(item, status.getJobId(), null,
+            invalid != null ? invalid : Conditions.Verdict.isFalse(Reasons.BACKUP_JOB_NOT_READY, "BackupJob "
+                + job.getMetadata().getName() + " is not ready: " + failure.reason() + ": " + failure.getMessage())));
+      }
+      UpdateControl<BackupJob> control = UpdateControl.noUpdate();
+      return switch (failure.retry()) {
+        case TERMINAL -> control;
+        case SLOW -> control.rescheduleAfter(VeeamFailures.slowRetry());
+        case TRANSIENT -> control.rescheduleAfter(backoffs.next(id, failure.retryAfter()));
+      };
+    }
+
+    /** The report step: status, JobItem statuses, run request, metrics. */
+    private final class Report {
+      final ReferenceResolver.Resolution resolution;
+      final DesiredJob desired;
+      final Plan plan;
+      final boolean drift;
+      final boolean vanished;
+      JobObserver.Observation observation;
+      /** VB365's job as the status describes it. */
+      ObservedJob result;
+      String lastApplied = old == null ? null : old.getLastAppliedETag();
+      boolean writes;
+      Conditions.Verdict ready;
+      Conditions.Verdict synced = Conditions.Verdict.isTrue(Reasons.RECONCILE_SUCCESS, "the last reconcile succeeded");
+      Conditions.Verdict drifted;
+
+      Report(ReferenceResolver.Resolution resolution, DesiredJob desired, JobObserver.Observation observation, Plan plan,
+          boolean drift, boolean vanished) {
+        this.resolution = resolution;
+        this.desired = desired;
+        this.observation = observation;
+        this.plan = plan;
+        this.drift = drift;
+        this.vanished = vanished;
+        this.result = observation.job();
+      }
+
+      void inSync() {
+        ready = Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + result.name() + "\" matches the spec");
+        drifted = keptOrNoDrift();
+      }
+
+      void observeOnly() {
+        synced = Conditions.Verdict.isTrue(Reasons.OBSERVED, "ObserveOnly: the operator reads VB365 job "
+            + result.id() + " and never changes it");
+        if (plan.inSync()) {
+          ready = Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + result.name() + "\" matches the spec");
+          drifted = keptOrNoDrift();
+        } else {
+          ready = Conditions.Verdict.isFalse(Reasons.DIFFERS, plan.summary());
+          drifted = Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, plan.summary());
+        }
+      }
+
+      void driftReported() {
+        ready = Conditions.Verdict.isFalse(Reasons.DRIFT_DETECTED, "VB365 differs from the spec and driftPolicy is "
+            + "Report, so the operator leaves it: " + plan.summary());
+        drifted = Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, vanished ? "the VB365 job was deleted"
+            : plan.summary());
+      }
+
+      void created(Job created) {
+        writes = true;
+        result = observedAfterWrites(created);
+        lastApplied = result.versionStamp();
+        observation = new JobObserver.Observation(result, Set.of(Scope.Selected, Scope.Excluded));
+        afterApply();
+      }
+
+      void applied(Job readBack) {
+        writes = true;
+        result = observedAfterWrites(readBack);
+        lastApplied = result.versionStamp();
+        afterApply();
+      }
+
+      private void afterApply() {
+        ready = Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + result.name() + "\" matches the spec");
+        drifted = drift ? Conditions.Verdict.isFalse(Reasons.DRIFT_CORRECTED, "corrected: "
+            + (vanished ? "the job was deleted in VB365 and created again" : plan.summary())) : keptOrNoDrift();
+      }
+
+      /** The job after our writes: VB365's answer for the settings, the desired lists for the items. */
+      private ObservedJob observedAfterWrites(Job answer) {
+        ObservedJob read = dev.vb365.operator.mapping.JobMapping.toObserved(answer, List.of(), List.of());
+        List<ObservedItem> selected = pendingItems(desired.selectedItems());
+        List<ObservedItem> excluded = pendingItems(desired.excludedItems());
+        return new ObservedJob(read.id(), read.eTag(), read.organizationId(), read.repositoryId(), read.name(),
+            read.description(), read.backupType(), read.enabled(), read.schedule(), selected, excluded,
+            read.lastStatus(), read.lastRun(), read.nextRun());
+      }
+
+      /** A False Drifted condition stays as it is (DriftCorrected keeps saying so); none yet is NoDrift. */
+      private Conditions.Verdict keptOrNoDrift() {
+        return Conditions.find(conditions(), ConditionTypes.DRIFTED)
+            .filter(c -> "False".equals(c.getStatus()))
+            .map(c -> Conditions.Verdict.isFalse(c.getReason(), c.getMessage()))
+            .orElse(Conditions.Verdict.isFalse(Reasons.NO_DRIFT, "VB365 has not been changed outside Kubernetes"));
+      }
+
+      void write(VeeamClient client) {
+        BackupJobStatus status = BackupJobStatuses.copy(old);
+        status.setObservedGeneration(generation);
+        status.setOrganizationId(resolution.organizationId());
+        status.setRepositoryId(resolution.repositoryId());
+        status.setVb365ApiVersion(client.apiVersion().segment());
+        if (result != null) {
+          status.setJobId(result.id());
+          status.setJobName(result.name());
+          status.setETag(result.versionStamp());
+          status.setLastAppliedETag(lastApplied);
+          status.setLastStatus(result.lastStatus());
+          status.setLastRun(BackupJobStatuses.time(result.lastRun()));
+          status.setNextRun(BackupJobStatuses.time(result.nextRun()));
+          status.setSelectedItemCount(result.selectedItems().size());
+          status.setExcludedItemCount(result.excludedItems().size());
+          metrics.lastStatus(id, result.lastStatus());
+        }
+        boolean insecure = connection.insecureSkipTlsVerify();
+        status.setTlsVerificationDisabled(insecure ? Boolean.TRUE : null);
+        if (insecure && (old == null || !Boolean.TRUE.equals(old.getTlsVerificationDisabled()))) {
+          events.warning(job, "TlsVerificationDisabled", "the connection Secret sets insecureSkipTlsVerify: the "
+              + "VB365 server's certificate is not checked");
+        }
+        status.setConditions(Conditions.backupJob(conditions(), generation, clock.instant(), ready, synced, drifted));
+
+        String run = result == null ? null : RunRequests.pending(job);
+        if (run != null) {
+          status.setLastRunRequest(run);
+          // Recorded before the start, with optimistic locking: see RunRequests.
+          if (RunRequests.claim(job, status, context)) {
+            RunRequests.start(client, job, result.id(), run, spec.effectiveManagementPolicy(), events);
+          }
+        } else {
+          BackupJobStatuses.write(job, status, context);
+        }
+        createdJobs.remove(id);
+        writeJobItemStatuses(client);
+      }
+
+      private void writeJobItemStatuses(VeeamClient client) {
+        if (items.isEmpty() || result == null) {
+          return;
+        }
+        Set<Scope> missingIds = observation.pendingIds();
+        if (!writes && !missingIds.isEmpty() && observation.exists()) {
+          observation = observer.withIds(client, observation, missingIds);
+          result = observation.job();
+        }
+        DesiredItemsMerger.Result merged = resolution.items();
+        for (JobItem item : items) {
+          String name = item.getMetadata().getName();
+          Conditions.Verdict verdict = resolution.jobItemProblems().get(name);
+          String itemId = null;
+          if (verdict == null) {
+            DesiredItemsMerger.Outcome outcome = merged.outcomeOfJobItem(name);
+            Scope scope = Scope.valueOf(item.getSpec().effectiveScope().name());
+            Optional<ObservedItem> present = findItem(scope, outcome, name);
+            itemId = present.map(ObservedItem::itemId).filter(i -> !i.startsWith(JobObserver.PENDING)).orElse(null);
+            verdict = jobItemVerdict(outcome, present.isPresent(), scope);
+          }
+          jobItemStatuses.write(context.getClient(), item, jobItemStatuses.status(item, result.id(), itemId, verdict));
+        }
+      }
+
+      private Optional<ObservedItem> findItem(Scope scope, DesiredItemsMerger.Outcome outcome, String name) {
+        if (outcome == null || !outcome.effective()) {
+          return Optional.empty();
+        }
+        ItemKey key = resolution.declaredKeys().get(name);
+        if (key == null) {
+          return Optional.empty();
+        }
+        // Present as declared: same key and the options the merge chose (which a Duplicate shares).
+        return result.items(scope).stream().filter(o -> o.key().equals(key))
+            .filter(o -> desired.items(scope).stream().anyMatch(d -> d.key().equals(key)
+                && d.options().equals(o.item().options())))
+            .findFirst();
+      }
+
+      private Conditions.Verdict jobItemVerdict(DesiredItemsMerger.Outcome outcome, boolean present, Scope scope) {
+        String where = scope.specField() + " of VB365 job " + result.id();
+        if (outcome == null) {
+          return Conditions.Verdict.isFalse(Reasons.NOT_APPLICABLE, "the item declares nothing for this BackupJob");
+        }
+        if (outcome instanceof DesiredItemsMerger.Conflict || outcome instanceof DesiredItemsMerger.Rejected) {
+          return Conditions.Verdict.isFalse(outcome instanceof DesiredItemsMerger.Conflict ? Reasons.CONFLICT
+              : Reasons.NOT_APPLICABLE, outcome.message());
+        }
+        if (!present) {
+          return Conditions.Verdict.isFalse(Reasons.NOT_IN_JOB, "not in the " + where + " (yet): the BackupJob is "
+              + (spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly ? "ObserveOnly" : "not in sync"));
+        }
+        if (outcome instanceof DesiredItemsMerger.Duplicate) {
+          return Conditions.Verdict.isTrue(Reasons.DUPLICATE, "in the " + where + "; " + outcome.message());
+        }
+        return Conditions.Verdict.isTrue(Reasons.IN_JOB, "in the " + where);
+      }
+    }
+  }
+
+  private static List<ObservedItem> pendingItems(List<dev.vb365.operator.sync.BackupItem> items) {
+    return items.stream().map(i -> new ObservedItem(JobObserver.PENDING + i.key(), i)).toList();
+  }
+
+  private static DesiredJob withNameAndDescription(DesiredJob desired, JobObserver.Observation observation,
+      boolean keepObservedName, boolean observeOnly, String marker) {
+    String name = desired.name();
+    if (keepObservedName && observation.exists()) {
+      name = observation.job().name();
+    }
+    String description = observeOnly ? desired.description()
+        : OwnershipMarker.describe(desired.description(), marker);
+    return new DesiredJob(desired.organizationId(), desired.repositoryId(), name, description, desired.backupType(),
+        desired.enabled(), desired.schedule(), desired.selectedItems(), desired.excludedItems());
+  }
+
+  private static ObservedJob withoutMarker(ObservedJob job) {
+    return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
+        OwnershipMarker.strip(job.description()), job.backupType(), job.enabled(), job.schedule(),
+        job.selectedItems(), job.excludedItems(), job.lastStatus(), job.lastRun(), job.nextRun());
+  }
+
+  // ---- cleanup -------------------------------------------------------------------------------
+
+  @Override
+  public DeleteControl cleanup(BackupJob job, Context<BackupJob> context) {
+    ResourceID id = ResourceID.fromResource(job);
+    BackupJobSpec spec = job.getSpec();
+    String jobId = job.getStatus() != null && job.getStatus().getJobId() != null ? job.getStatus().getJobId()
+        : spec != null && spec.jobIdToAdopt() != null ? spec.jobIdToAdopt() : createdJobs.get(id);
+    try {
+      if (spec != null && spec.effectiveManagementPolicy() == ManagementPolicy.Managed) {
+        if (spec.effectiveDeletionPolicy() == DeletionPolicy.Delete) {
+          deleteJob(job, context, jobId);
+        } else if (jobId != null) {
+          events.normal(job, "JobOrphaned", "left VB365 job " + jobId + " in place (deletionPolicy Orphan)");
+        }
+      }
+    } catch (ReconcileFailure failure) {
+      LOG.info("BackupJob {} not deleted yet: {}", id, failure);
+      BackupJobStatus status = BackupJobStatuses.copy(job.getStatus());
+      Conditions.Verdict verdict = Conditions.Verdict.isFalse(failure.reason(), "deleting the VB365 job: "
+          + failure.getMessage());
+      long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
+      status.setConditions(Conditions.backupJob(status.getConditions(), generation, clock.instant(), verdict, verdict,
+          null));
+      BackupJobStatuses.write(job, status, context);
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(backoffs.next(id, failure.retryAfter()));
+    }
+    forget(id, jobId);
+    for (JobItem item : jobItemsOf(job)) {
+      jobItemStatuses.write(context.getClient(), item, jobItemStatuses.withoutBackupJob(item));
+    }
+    return DeleteControl.defaultDelete();
+  }
+
+  private void deleteJob(BackupJob job, Context<BackupJob> context, String knownJobId) {
+    ResourceID id = ResourceID.fromResource(job);
+    VeeamConnection connection;
+    try {
+      connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
+    } catch (ReconcileFailure secretProblem) {
+      connection = lastConnections.get(id);
+      if (connection == null) {
+        // Without credentials the job cannot be deleted; keeping the finalizer would block the
+        // namespace's deletion forever (its Secret is often deleted first). Say so, and let go.
+        events.warning(job, "JobNotDeleted", "the VB365 job" + (knownJobId == null ? "" : " " + knownJobId)
+            + " is left in VB365: " + secretProblem.getMessage());
+        return;
+      }
+    }
+    VeeamConnection server = connection;
+    VeeamClient client = pool.clientFor(server);
+    try {
+      gate.call(server, () -> {
+        String jobId = knownJobId;
+        if (jobId == null) {
+          JobSource source = watch.attach(id, server, client);
+          String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
+          jobId = JobLocator.findOurs(source, client, marker);
+        }
+        if (jobId == null) {
+          return null;
+        }
+        boolean existed = client.deleteJob(jobId);
+        events.normal(job, "JobDeleted", existed ? "deleted VB365 job " + jobId
+            : "VB365 job " + jobId + " was already gone");
+        return null;
+      });
+    } catch (VeeamException e) {
+      throw VeeamFailures.of(e);
+    }
+  }
+
+  private void forget(ResourceID id, String jobId) {
+    watch.detach(id);
+    lastConnections.remove(id);
+    createdJobs.remove(id);
+    createOutcomeUnknown.remove(id);
+    backoffs.reset(id);
+    metrics.forget(id);
+    if (jobId != null) {
+      observer.forget(jobId);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.vb365.operator.controller;
+
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.api.ManagementPolicy;
+import dev.vb365.operator.veeam.VeeamClient;
+import dev.vb365.operator.veeam.model.Job;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which VB365 job a BackupJob is about, before anything is observed or written: the job it adopts
+ * (spec.jobId), the one it recorded (status.jobId), or one found in the server's job list: for a
+ * Managed BackupJob the job carrying its {@link OwnershipMarker}, for an ObserveOnly one the job of
+ * its name. Null means "none yet: create it". A job of the desired name that is not ours is a
+ * NameConflict, never taken over. The job list is the change feed's snapshot (one listing per
+ * server, not per BackupJob); after a create whose answer was lost it is a fresh listing, since
+ * the snapshot may not show the job yet.
+ */
+final class JobLocator {
+
+  /** How long a reconcile waits for a server's first job listing before listing by itself. */
+  static final Duration FEED_SYNC_WAIT = Duration.ofSeconds(20);
+
+  private JobLocator() {
+  }
+
+  static String locate(BackupJob job, String desiredName, String marker, JobSource source, VeeamClient client,
+      boolean freshList) {
+    String adopted = job.getSpec().jobIdToAdopt();
+    if (adopted != null) {
+      return adopted;
+    }
+    if (job.getStatus() != null && job.getStatus().getJobId() != null) {
+      return job.getStatus().getJobId();
+    }
+    Collection<Job> jobs = freshList ? client.listJobs() : jobsOf(source, client);
+    if (job.getSpec().effectiveManagementPolicy() == ManagementPolicy.ObserveOnly) {
+      List<Job> named = jobs.stream().filter(j -> desiredName.equalsIgnoreCase(j.name())).toList();
+      if (named.isEmpty()) {
+        throw ReconcileFailure.slow(Reasons.JOB_NOT_FOUND, "ObserveOnly: VB365 has no job named \"" + desiredName
+            + "\"; set spec.jobId or spec.jobName to the job to observe");
+      }
+      if (named.size() > 1) {
+        throw ReconcileFailure.slow(Reasons.AMBIGUOUS_NAME, "several VB365 jobs are named \"" + desiredName + "\": "
+            + String.join(", ", named.stream().map(Job::id).toList()) + "; set spec.jobId");
+      }
+      return named.get(0).id();
+    }
+    List<Job> ours = jobs.stream().filter(j -> OwnershipMarker.marks(j.description(), marker))
+        .sorted(Comparator.comparing((Job j) -> !desiredName.equalsIgnoreCase(j.name())).thenComparing(Job::id))
+        .toList();
+    if (!ours.isEmpty()) {
+      return ours.get(0).id();
+    }
+    jobs.stream().filter(j -> desiredName.equalsIgnoreCase(j.name())).findFirst().ifPresent(other -> {
+      throw ReconcileFailure.slow(Reasons.NAME_CONFLICT, "VB365 already has a job named \"" + other.name()
+          + "\" (id " + other.id() + ") that this BackupJob did not create; set spec.jobName to another name, or "
+          + "spec.jobId: " + other.id() + " to adopt it");
+    });
+    return null;
+  }
+
+  /** The job carrying the marker, or null (for a deletion that lost the id). */
+  static String findOurs(JobSource source, VeeamClient client, String marker) {
+    return jobsOf(source, client).stream().filter(j -> OwnershipMarker.marks(j.description(), marker))
+        .map(Job::id).sorted().findFirst().orElse(null);
+  }
+
+  private static Collection<Job> jobsOf(JobSource source, VeeamClient client) {
+    try {
+      if (source != null && (source.hasSynced() || source.awaitSynced(FEED_SYNC_WAIT))) {
+        return source.jobs();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return client.listJobs();
+  }
+}

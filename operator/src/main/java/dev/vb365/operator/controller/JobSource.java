@@ -1,0 +1,28 @@
+package dev.vb365.operator.controller;
+
+import dev.vb365.operator.veeam.model.Job;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * One VB365 server's jobs as last seen, kept current in the background and reporting changes to a
+ * listener: the v8 change feed ({@link dev.vb365.operator.feed.JobChangeFeed}) or, in poll mode,
+ * a {@link PolledJobSource}. The reconciler reads observed jobs from it instead of asking VB365.
+ */
+interface JobSource extends AutoCloseable {
+
+  void start();
+
+  /** The jobs as last seen (empty until {@link #hasSynced()}). */
+  Collection<Job> jobs();
+
+  Optional<Job> job(String jobId);
+
+  boolean hasSynced();
+
+  boolean awaitSynced(Duration timeout) throws InterruptedException;
+
+  @Override
+  void close();
+}

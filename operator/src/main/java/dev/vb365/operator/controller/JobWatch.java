@@ -1,0 +1,152 @@
+package dev.vb365.operator.controller;
+
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.feed.FeedOptions;
+import dev.vb365.operator.feed.JobChange;
+import dev.vb365.operator.veeam.VeeamClient;
+import dev.vb365.operator.veeam.VeeamConnection;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VB365 job changes as a JOSDK event source. One {@link JobSource} per VB365 server connection,
+ * started when the first BackupJob uses that connection and stopped when the last one stops using
+ * it; an index from VB365 job id to the BackupJobs that track it (filled from status.jobId), so a
+ * change wakes exactly the BackupJob whose job changed, and nobody else.
+ */
+final class JobWatch implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobWatch.class);
+
+  private final OperatorSettings settings;
+  private final ObservedJobCache cache;
+  private final SimpleInboundEventSource<BackupJob> eventSource =
+      new SimpleInboundEventSource<>("vb365-job-changes");
+  private final Map<VeeamConnection, Server> servers = new HashMap<>();
+  private final Map<ResourceID, VeeamConnection> users = new HashMap<>();
+  private final ConcurrentHashMap<String, Set<ResourceID>> byJobId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ResourceID, String> jobIdOf = new ConcurrentHashMap<>();
+
+  private static final class Server {
+    final JobSource source;
+    final Set<ResourceID> users = new HashSet<>();
+
+    Server(JobSource source) {
+      this.source = source;
+    }
+  }
+
+  JobWatch(OperatorSettings settings, ObservedJobCache cache) {
+    this.settings = settings;
+    this.cache = cache;
+  }
+
+  SimpleInboundEventSource<BackupJob> eventSource() {
+    return eventSource;
+  }
+
+  /** The job source of the BackupJob's server, started on first use. */
+  synchronized JobSource attach(ResourceID backupJob, VeeamConnection connection, VeeamClient client) {
+    VeeamConnection previous = users.put(backupJob, connection);
+    if (previous != null && !previous.equals(connection)) {
+      release(backupJob, previous);
+    }
+    Server server = servers.get(connection);
+    if (server == null) {
+      server = new Server(newSource(connection, client));
+      servers.put(connection, server);
+      server.source.start();
+      LOG.info("Watching the VB365 jobs of {} ({} mode)", connection.baseUrl(), settings.feedMode());
+    }
+    server.users.add(backupJob);
+    return server.source;
+  }
+
+  /** The BackupJob no longer uses VB365 (deleted, or its connection is gone). */
+  synchronized void detach(ResourceID backupJob) {
+    VeeamConnection connection = users.remove(backupJob);
+    if (connection != null) {
+      release(backupJob, connection);
+    }
+    untrack(backupJob);
+  }
+
+  private void release(ResourceID backupJob, VeeamConnection connection) {
+    Server server = servers.get(connection);
+    if (server != null && server.users.remove(backupJob) && server.users.isEmpty()) {
+      servers.remove(connection);
+      server.source.close();
+      LOG.info("Stopped watching the VB365 jobs of {}: no BackupJob uses that connection", connection.baseUrl());
+    }
+  }
+
+  /** Changes of job {@code jobId} now wake {@code backupJob}. */
+  void track(ResourceID backupJob, String jobId) {
+    String key = ObservedJobCache.key(jobId);
+    String before = jobIdOf.put(backupJob, key);
+    if (key.equals(before)) {
+      return;
+    }
+    if (before != null) {
+      removeFromIndex(before, backupJob);
+    }
+    byJobId.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(backupJob);
+  }
+
+  void untrack(ResourceID backupJob) {
+    String before = jobIdOf.remove(backupJob);
+    if (before != null) {
+      removeFromIndex(before, backupJob);
+    }
+  }
+
+  private void removeFromIndex(String jobId, ResourceID backupJob) {
+    byJobId.computeIfPresent(jobId, (k, set) -> {
+      set.remove(backupJob);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  synchronized int serverCount() {
+    return servers.size();
+  }
+
+  private JobSource newSource(VeeamConnection connection, VeeamClient client) {
+    if (settings.feedMode() == OperatorSettings.FeedMode.POLL) {
+      return new PolledJobSource(client, this::onChange, settings.feedPollInterval());
+    }
+    FeedOptions defaults = FeedOptions.defaults();
+    FeedOptions options = new FeedOptions(defaults.longPollWait(), defaults.eventLimit(), settings.feedPollInterval(),
+        defaults.minBackoff(), defaults.maxBackoff());
+    return new FeedJobSource(client, this::onChange, options);
+  }
+
+  private void onChange(JobChange change) {
+    cache.onChange(change);
+    Set<ResourceID> targets = byJobId.get(ObservedJobCache.key(change.jobId()));
+    if (targets == null || !eventSource.isRunning()) {
+      return;
+    }
+    for (ResourceID target : List.copyOf(targets)) {
+      LOG.debug("VB365 job {} {}: waking {}", change.jobId(), change.kind(), target);
+      eventSource.propagateEvent(target);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    servers.values().forEach(s -> s.source.close());
+    servers.clear();
+    users.clear();
+    byJobId.clear();
+    jobIdOf.clear();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.vb365.operator.controller;
+
+import dev.vb365.operator.veeam.model.JobStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The operator's own metrics. Tags have bounded values only (no names or ids): drift counters
+ * without tags, and the number of BackupJobs per last run status, where status is one of VB365's
+ * statuses, "Unknown" (a value VB365 sent that the client does not know) or "None" (never ran or
+ * not observed).
+ * <ul>
+ *   <li>{@code vb365.drift.detections} (Prometheus {@code vb365_drift_detections_total})</li>
+ *   <li>{@code vb365.drift.corrections} ({@code vb365_drift_corrections_total})</li>
+ *   <li>{@code vb365.jobs.by.last.status{status}} ({@code vb365_jobs_by_last_status})</li>
+ * </ul>
+ */
+final class OperatorMetrics {
+
+  static final String NONE = "None";
+  static final String UNKNOWN = "Unknown";
+
+  private final Counter detections;
+  private final Counter corrections;
+  private final Map<ResourceID, String> lastStatus = new ConcurrentHashMap<>();
+  private final Set<String> statuses = new LinkedHashSet<>();
+
+  OperatorMetrics(MeterRegistry registry) {
+    this.detections = Counter.builder("vb365.drift.detections")
+        .description("VB365 jobs found changed outside Kubernetes").register(registry);
+    this.corrections = Counter.builder("vb365.drift.corrections")
+        .description("VB365 jobs put back to their BackupJob's spec after a drift").register(registry);
+    for (JobStatus status : JobStatus.values()) {
+      if (status.wireName() != null) {
+        statuses.add(status.wireName());
+      }
+    }
+    statuses.add(UNKNOWN);
+    statuses.add(NONE);
+    for (String status : statuses) {
+      Gauge.builder("vb365.jobs.by.last.status", lastStatus,
+              m -> m.values().stream().filter(status::equals).count())
+          .description("BackupJobs by the status of their VB365 job's last run")
+          .tag("status", status)
+          .register(registry);
+    }
+  }
+
+  void driftDetected() {
+    detections.increment();
+  }
+
+  void driftCorrected() {
+    corrections.increment();
+  }
+
+  void lastStatus(ResourceID backupJob, String status) {
+    lastStatus.put(backupJob, status == null ? NONE : statuses.contains(status) ? status : UNKNOWN);
+  }
+
+  void forget(ResourceID backupJob) {
+    lastStatus.remove(backupJob);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.vb365.operator.controller;
+
+/**
+ * The condition reasons users read in `kubectl get bj -o wide` and act on. One place, so that the
+ * documentation, the Argo CD health check and the tests can rely on the spelling.
+ */
+public final class Reasons {
+
+  // Ready / Synced when all is well
+  public static final String SYNCED = "Synced";
+  public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
+  public static final String OBSERVED = "Observed";
+  /** ObserveOnly: VB365 differs from the spec and the operator does not write. */
+  public static final String DIFFERS = "Differs";
+
+  // Drifted
+  public static final String NO_DRIFT = "NoDrift";
+  public static final String DRIFT_DETECTED = "DriftDetected";
+  public static final String DRIFT_CORRECTED = "DriftCorrected";
+
+  // spec and connection
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String SECRET_NOT_FOUND = "SecretNotFound";
+  public static final String SECRET_INVALID = "SecretInvalid";
+
+  // talking to VB365
+  public static final String UNAUTHORIZED = "Unauthorized";
+  public static final String FORBIDDEN = "Forbidden";
+  public static final String SERVER_UNREACHABLE = "ServerUnreachable";
+  public static final String TLS_UNTRUSTED = "TlsUntrusted";
+  public static final String SERVER_ERROR = "ServerError";
+  public static final String THROTTLED = "Throttled";
+  /** VB365 refused a request as invalid (HTTP 400): the spec asks for something VB365 does not accept. */
+  public static final String REJECTED = "Rejected";
+  /** The job VB365 returned cannot be understood (an unknown backup type, for instance). */
+  public static final String UNREADABLE_JOB = "UnreadableJob";
+
+  // names to ids
+  public static final String ORGANIZATION_NOT_FOUND = "OrganizationNotFound";
+  public static final String REPOSITORY_NOT_FOUND = "RepositoryNotFound";
+  public static final String USER_NOT_FOUND = "UserNotFound";
+  public static final String GROUP_NOT_FOUND = "GroupNotFound";
+  public static final String SITE_NOT_FOUND = "SiteNotFound";
+  public static final String TEAM_NOT_FOUND = "TeamNotFound";
+  public static final String AMBIGUOUS_NAME = "AmbiguousName";
+
+  // the job itself
+  public static final String NAME_CONFLICT = "NameConflict";
+  public static final String JOB_NOT_FOUND = "JobNotFound";
+  /** The job is in another organization than spec.organization: VB365 cannot move it. */
+  public static final String ORGANIZATION_MISMATCH = "OrganizationMismatch";
+  /** A create whose answer was lost: the operator looks before it ever creates again. */
+  public static final String CREATE_OUTCOME_UNKNOWN = "CreateOutcomeUnknown";
+
+  // JobItem
+  public static final String IN_JOB = "InJob";
+  public static final String DUPLICATE = "Duplicate";
+  public static final String CONFLICT = "Conflict";
+  public static final String NOT_APPLICABLE = "NotApplicable";
+  public static final String NOT_IN_JOB = "NotInJob";
+  public static final String BACKUP_JOB_NOT_FOUND = "BackupJobNotFound";
+  public static final String BACKUP_JOB_NOT_READY = "BackupJobNotReady";
+
+  private Reasons() {
+  }
+}

@@ -1,0 +1,380 @@
+package dev.vb365.operator.controller;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.api.BackupJobSpec;
+import dev.vb365.operator.api.ConditionTypes;
+import dev.vb365.operator.api.JobItem;
+import dev.vb365.operator.api.JobItemSpec;
+import dev.vb365.operator.embedded.EmbeddedKubernetesApi;
+import dev.vb365.operator.veeam.Timeouts;
+import dev.vb365.simulator.Simulator;
+import dev.vb365.simulator.SimulatorOptions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole operator in one process, for end-to-end tests: the embedded Kubernetes API (fabric8's
+ * CRUD mock with the generated CRDs), the VB365 simulator over HTTPS with its own CA, and the
+ * operator on top, talking to both as it would in a cluster. It counts what the operator writes:
+ * VB365 calls through the simulator's request counters, status writes through an interceptor on
+ * the operator's Kubernetes client.
+ */
+final class OperatorTestHarness implements AutoCloseable {
+
+  static final String ORG = "contoso.onmicrosoft.com";
+  static final String REPO = "Default Backup Repository";
+  static final String SECRET = "vb365";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  final EmbeddedKubernetesApi api;
+  final Simulator simulator;
+  final KubernetesClient kubernetes;
+  final KubernetesClient operatorClient;
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final Vb365Admin admin;
+  private final Map<String, AtomicLong> statusWrites = new ConcurrentHashMap<>();
+  private Vb365Operator operator;
+  private OperatorSettings settings;
+  private Timeouts timeouts;
+
+  private OperatorTestHarness(SimulatorOptions simulatorOptions, OperatorSettings settings, Timeouts timeouts) {
+    this.api = EmbeddedKubernetesApi.start(0);
+    try {
+      api.installCrd(resource("/META-INF/fabric8/backupjobs.backup.vb365.dev-v1.yml"));
+      api.installCrd(resource("/META-INF/fabric8/jobitems.backup.vb365.dev-v1.yml"));
+      this.simulator = Simulator.start(simulatorOptions);
+    } catch (RuntimeException e) {
+      api.close();
+      throw e;
+    }
+    this.kubernetes = api.client();
+    this.operatorClient = new KubernetesClientBuilder().withConfig(api.client().getConfiguration())
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-status-writes", new Interceptor() {
+          @Override
+          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+            String path = request.uri().getPath();
+            if (!"GET".equals(request.method()) && path.endsWith("/status")) {
+              String kind = path.contains("/backupjobs/") ? "backupjobs" : path.contains("/jobitems/") ? "jobitems"
+                  : "other";
+              statusWrites.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+            }
+          }
+        })).build();
+    this.admin = new Vb365Admin(simulator);
+    this.settings = settings;
+    this.timeouts = timeouts;
+  }
+
+  /** Simulator v8 over HTTPS (runs last 1 s), operator resyncing every 5 s with the given feed mode. */
+  static OperatorTestHarness start() {
+    return start(SimulatorOptions.defaults().withSessionDuration(Duration.ofSeconds(1)), settings(), null);
+  }
+
+  static OperatorSettings settings() {
+    return OperatorSettings.defaults().withResyncInterval(Duration.ofSeconds(5))
+        .withFeed(OperatorSettings.FeedMode.EVENTS, Duration.ofSeconds(1)).withConcurrency(4, 4);
+  }
+
+  static OperatorTestHarness start(SimulatorOptions simulatorOptions, OperatorSettings settings, Timeouts timeouts) {
+    OperatorTestHarness harness = new OperatorTestHarness(simulatorOptions, settings, timeouts);
+    try {
+      harness.startOperator();
+    } catch (RuntimeException e) {
+      harness.close();
+      throw e;
+    }
+    return harness;
+  }
+
+  void startOperator() {
+    Vb365Operator.Builder builder = Vb365Operator.builder(operatorClient, settings, registry)
+        .transientRetry(Duration.ofMillis(1500), Duration.ofSeconds(10));
+    if (timeouts != null) {
+      builder.veeamTimeouts(timeouts);
+    }
+    operator = builder.start();
+  }
+
+  void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+  }
+
+  Vb365Operator operator() {
+    return operator;
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = OperatorTestHarness.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException(name + " is not on the class path (run the build's process-classes first)");
+    }
+    return in;
+  }
+
+  // ---- Kubernetes side -----------------------------------------------------------------------
+
+  /** A connection Secret with the simulator's url, credentials and CA; {@code change} may break it. */
+  Secret connectionSecret(String namespace, String name, UnaryOperator<Map<String, String>> change) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("url", simulator.baseUri().toString());
+    values.put("username", simulator.username());
+    values.put("password", simulator.password());
+    try {
+      values.put("ca.crt", Files.readString(simulator.caCertificateFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    values = change.apply(values);
+    Map<String, String> data = new TreeMap<>();
+    values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    Secret secret = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace)
+        .build()).withData(data).build();
+    return kubernetes.resource(secret).createOr(s -> s.update());
+  }
+
+  Secret connectionSecret(String namespace) {
+    return connectionSecret(namespace, SECRET, UnaryOperator.identity());
+  }
+
+  /** A BackupJob with the spec written in YAML (connection, organization and repository filled in if absent). */
+  BackupJob createBackupJob(String namespace, String name, String specYaml) {
+    return createBackupJob(namespace, name, specYaml, Map.of());
+  }
+
+  BackupJob createBackupJob(String namespace, String name, String specYaml, Map<String, String> annotations) {
+    BackupJob job = new BackupJob();
+    job.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withAnnotations(annotations)
+        .build());
+    job.setSpec(spec(specYaml));
+    return kubernetes.resource(job).create();
+  }
+
+  static BackupJobSpec spec(String specYaml) {
+    try {
+      BackupJobSpec spec = YAML.readValue(specYaml.isBlank() ? "{}" : specYaml, BackupJobSpec.class);
+      if (spec.getConnection() == null) {
+        spec.setConnection(new dev.vb365.operator.api.ConnectionSpec(
+            new dev.vb365.operator.api.SecretReference(SECRET)));
+      }
+      if (spec.getOrganization() == null) {
+        spec.setOrganization(dev.vb365.operator.api.NamedReference.byName(ORG));
+      }
+      if (spec.getRepository() == null) {
+        spec.setRepository(dev.vb365.operator.api.NamedReference.byName(REPO));
+      }
+      return spec;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  JobItem createJobItem(String namespace, String name, String specYaml) {
+    try {
+      JobItem item = new JobItem();
+      item.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+      item.setSpec(YAML.readValue(specYaml, JobItemSpec.class));
+      return kubernetes.resource(item).create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  BackupJob editSpec(String namespace, String name, Consumer<BackupJobSpec> change) {
+    return kubernetes.resources(BackupJob.class).inNamespace(namespace).withName(name).edit(job -> {
+      change.accept(job.getSpec());
+      return job;
+    });
+  }
+
+  BackupJob annotate(String namespace, String name, String key, String value) {
+    return kubernetes.resources(BackupJob.class).inNamespace(namespace).withName(name).edit(job -> {
+      job.getMetadata().getAnnotations().put(key, value);
+      return job;
+    });
+  }
+
+  BackupJob get(String namespace, String name) {
+    return kubernetes.resources(BackupJob.class).inNamespace(namespace).withName(name).get();
+  }
+
+  JobItem getJobItem(String namespace, String name) {
+    return kubernetes.resources(JobItem.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Waits until the BackupJob's condition has this status and reason, and returns the BackupJob. */
+  BackupJob awaitCondition(String namespace, String name, String type, String status, String reason) {
+    return awaitBackupJob(namespace, name, job -> condition(job, type).filter(c -> status.equals(c.getStatus())
+        && reason.equals(c.getReason())).isPresent());
+  }
+
+  BackupJob awaitReady(String namespace, String name) {
+    return awaitBackupJob(namespace, name, job -> job.getStatus() != null
+        && job.getMetadata().getGeneration().equals(job.getStatus().getObservedGeneration())
+        && condition(job, ConditionTypes.READY).filter(c -> "True".equals(c.getStatus())).isPresent());
+  }
+
+  BackupJob awaitBackupJob(String namespace, String name, Predicate<BackupJob> test) {
+    BackupJob[] last = new BackupJob[1];
+    try {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        last[0] = get(namespace, name);
+        return last[0] != null && test.test(last[0]);
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("BackupJob " + namespace + "/" + name + " never got there; last status: "
+          + (last[0] == null ? "gone" : describe(last[0])), e);
+    }
+    return last[0];
+  }
+
+  JobItem awaitJobItem(String namespace, String name, String status, String reason) {
+    JobItem[] last = new JobItem[1];
+    try {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        last[0] = getJobItem(namespace, name);
+        return last[0] != null && last[0].getStatus() != null && last[0].getStatus().getConditions() != null
+            && last[0].getStatus().getConditions().stream().anyMatch(c -> c.getType().equals(ConditionTypes.READY)
+                && status.equals(c.getStatus()) && reason.equals(c.getReason()));
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("JobItem " + namespace + "/" + name + " never got Ready " + status + " " + reason
+          + "; last status: " + (last[0] == null ? "gone" : last[0].getStatus()), e);
+    }
+    return last[0];
+  }
+
+  static Optional<Condition> condition(BackupJob job, String type) {
+    return job.getStatus() == null ? Optional.empty() : Conditions.find(job.getStatus().getConditions(), type);
+  }
+
+  static String describe(BackupJob job) {
+    if (job.getStatus() == null) {
+      return "no status";
+    }
+    StringBuilder sb = new StringBuilder("generation " + job.getMetadata().getGeneration() + ", observed "
+        + job.getStatus().getObservedGeneration() + ", jobId " + job.getStatus().getJobId());
+    if (job.getStatus().getConditions() != null) {
+      for (Condition c : job.getStatus().getConditions()) {
+        sb.append("; ").append(c.getType()).append('=').append(c.getStatus()).append(' ').append(c.getReason())
+            .append(": ").append(c.getMessage());
+      }
+    }
+    return sb.toString();
+  }
+
+  List<Event> events(String namespace, String name) {
+    return kubernetes.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+  }
+
+  List<String> eventReasons(String namespace, String name) {
+    return events(namespace, name).stream().map(Event::getReason).toList();
+  }
+
+  // ---- what the operator did -----------------------------------------------------------------
+
+  /** VB365 calls that change something (every method but GET; logins not counted). */
+  Map<String, Long> vb365Writes() {
+    Map<String, Long> writes = new TreeMap<>();
+    simulator.requestCounts().forEach((call, count) -> {
+      if (!call.startsWith("GET ") && !call.toLowerCase(java.util.Locale.ROOT).endsWith("/token") && count > 0) {
+        writes.put(call, count);
+      }
+    });
+    return writes;
+  }
+
+  /** VB365 calls of any kind, without the change feed's long polls and logins. */
+  Map<String, Long> vb365Calls() {
+    Map<String, Long> calls = new TreeMap<>();
+    simulator.requestCounts().forEach((call, count) -> {
+      if (!call.endsWith("/Events") && !call.toLowerCase(java.util.Locale.ROOT).endsWith("/token") && count > 0) {
+        calls.put(call, count);
+      }
+    });
+    return calls;
+  }
+
+  long statusWrites(String kind) {
+    AtomicLong count = statusWrites.get(kind);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Zeroes the VB365 request counters and the status write counters. */
+  void resetCounts() {
+    simulator.resetRequestCounts();
+    statusWrites.clear();
+  }
+
+  /** Waits until the operator has been quiet (no VB365 call, no status write) for {@code quiet}. */
+  void settle(Duration quiet) {
+    long[] last = {fingerprint()};
+    long[] since = {System.nanoTime()};
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      long now = fingerprint();
+      if (now != last[0]) {
+        last[0] = now;
+        since[0] = System.nanoTime();
+      }
+      return System.nanoTime() - since[0] >= quiet.toNanos();
+    });
+  }
+
+  private long fingerprint() {
+    long sum = 0;
+    for (Map.Entry<String, Long> e : vb365Calls().entrySet()) {
+      sum = sum * 31 + e.getKey().hashCode() * 17L + e.getValue();
+    }
+    return sum * 31 + statusWrites("backupjobs") * 7 + statusWrites("jobitems");
+  }
+
+  @Override
+  public void close() {
+    try {
+      stopOperator();
+    } finally {
+      try {
+        operatorClient.close();
+      } finally {
+        try {
+          simulator.close();
+        } finally {
+          api.close();
+        }
+      }
+    }
+  }
+}
