@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
+import dev.vb365.operator.api.JobItem;
 import dev.vb365.operator.controller.OperatorSettings;
 import dev.vb365.operator.controller.Vb365Operator;
 import dev.vb365.operator.embedded.ExampleManifests;
 import dev.vb365.operator.embedded.Sandbox;
 import dev.vb365.operator.embedded.Vb365Admin;
 import dev.vb365.simulator.SimulatorOptions;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -106,6 +108,7 @@ public final class Demo implements AutoCloseable {
     section(2, "Apply examples/ (" + examples.source() + ")");
     KubernetesClient client = sandbox.client();
     List<String> backupJobs = new ArrayList<>();
+    List<String> jobItems = new ArrayList<>();
     for (ExampleManifests.Manifest manifest : examples.manifests(client)) {
       HasMetadata object = manifest.object();
       String what = object.getKind().toLowerCase(Locale.ROOT) + "/" + object.getMetadata().getName();
@@ -116,23 +119,57 @@ public final class Demo implements AutoCloseable {
       }
       ExampleManifests.apply(client, object);
       out.printf("   %-32s created%n", what);
+      String key = object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
       if ("BackupJob".equals(object.getKind())) {
-        backupJobs.add(object.getMetadata().getNamespace() + "/" + object.getMetadata().getName());
+        backupJobs.add(key);
+      } else if ("JobItem".equals(object.getKind())) {
+        jobItems.add(key);
       }
     }
 
-    section(3, "The operator creates the VB365 jobs and reports in status (Events and conditions as they happen)");
+    section(3, "The operator creates the VB365 jobs (its Events and the Ready conditions, as they happen)");
     timeline.newStep();
-    boolean ready = timeline.until(() -> backupJobs.stream().allMatch(this::isReady), options.timeout());
+    boolean ready = timeline.until(() -> backupJobs.stream().allMatch(this::isReady)
+        && jobItems.stream().allMatch(this::isJobItemReady), options.timeout());
     if (!ready) {
       out.printf("%n   Not all BackupJobs became Ready within %d s:%n", options.timeout().toSeconds());
       out.print(BackupJobTable.render(backupJobs(), "   "));
+      out.println(jobItemLine());
       return false;
     }
     out.printf("%n   All %d BackupJobs Ready after %.1f s. `kubectl get backupjobs -A` now shows:%n%n",
         backupJobs.size(), timeline.secondsIntoStep());
     out.print(BackupJobTable.render(backupJobs(), "   "));
+    out.println();
+    out.println(jobItemLine());
     return true;
+  }
+
+  /** The JobItems in one line: each adds to or removes from another team's job. */
+  private String jobItemLine() {
+    List<String> parts = sandbox.client().resources(JobItem.class).inAnyNamespace().list().getItems().stream()
+        .sorted(java.util.Comparator.comparing(i -> i.getMetadata().getName()))
+        .map(item -> {
+          Condition ready = readyCondition(item);
+          return item.getMetadata().getName() + " (" + item.getSpec().getScope() + " in " + item.getSpec().getJobRef()
+              .getName() + "): Ready=" + (ready == null ? "-" : ready.getStatus() + " " + ready.getReason());
+        }).toList();
+    return "   JobItems: " + String.join(", ", parts);
+  }
+
+  private boolean isJobItemReady(String namespacedName) {
+    String[] parts = namespacedName.split("/", 2);
+    JobItem item = sandbox.client().resources(JobItem.class).inNamespace(parts[0]).withName(parts[1]).get();
+    Condition ready = item == null ? null : readyCondition(item);
+    return ready != null && "True".equals(ready.getStatus());
+  }
+
+  private static Condition readyCondition(JobItem item) {
+    if (item.getStatus() == null || item.getStatus().getConditions() == null) {
+      return null;
+    }
+    return item.getStatus().getConditions().stream().filter(c -> ConditionTypes.READY.equals(c.getType()))
+        .findFirst().orElse(null);
   }
 
   private boolean drift(Timeline timeline) throws InterruptedException {

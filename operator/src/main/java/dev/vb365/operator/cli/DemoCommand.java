@@ -44,6 +44,9 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // The story is the output: library and operator logs only when something is wrong.
     LoggingSetup.apply("WARN", LoggingSetup.Format.TEXT);
+    // fabric8 warns that v1alpha1 is not a stable version, JOSDK about informers stopping at the end.
+    LoggingSetup.setLevel("io.fabric8", "ERROR");
+    LoggingSetup.setLevel("io.javaoperatorsdk", "ERROR");
     Demo demo = new Demo(new Demo.Options(keepRunning, kubeconfig, examples, timeout), out);
     Thread hook = new Thread(demo::close, "vb365-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

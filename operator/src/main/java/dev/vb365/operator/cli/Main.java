@@ -3,8 +3,10 @@ package dev.vb365.operator.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,12 +77,28 @@ public final class Main implements Runnable {
   private static int usageError(ParameterException e, Map<String, String> environment) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("error: " + e.getMessage() + fromEnvironment(e, environment));
     if (e instanceof UnmatchedArgumentException unmatched) {
+      err.println("error: " + unmatchedMessage(unmatched));
       UnmatchedArgumentException.printSuggestions(unmatched, err);
+    } else {
+      err.println("error: " + e.getMessage() + fromEnvironment(e, environment));
     }
     err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
     return EXIT_USAGE;
+  }
+
+  /**
+   * picocli would also echo the value after an unknown option, and `--password hunter2` must not end up in a
+   * terminal or a CI log: name the unknown options only.
+   */
+  private static String unmatchedMessage(UnmatchedArgumentException e) {
+    List<String> options = e.getUnmatched().stream().filter(a -> a.startsWith("-"))
+        .map(a -> "'" + a.split("=", 2)[0] + "'").toList();
+    if (options.isEmpty()) {
+      return "Unmatched argument" + (e.getUnmatched().size() == 1 ? " " : "s ")
+          + e.getUnmatched().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
+    }
+    return "Unknown option" + (options.size() == 1 ? ": " : "s: ") + String.join(", ", options);
   }
 
   /** A bad value that came from a VB365_* variable is easier to fix when the message says so. */

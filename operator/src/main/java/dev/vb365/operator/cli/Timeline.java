@@ -86,7 +86,9 @@ final class Timeline {
                 ? "" : ": " + c.getMessage())));
       }
       String statusBefore = before == null ? null : before.substring(before.lastIndexOf('|') + 1);
-      if (lastStatus != null && before != null && !Objects.equals(statusBefore, lastStatus)) {
+      // The first status VB365 reports is in the table; a change of it is news (a run).
+      if (lastStatus != null && statusBefore != null && !"null".equals(statusBefore)
+          && !Objects.equals(statusBefore, lastStatus)) {
         line(name, "lastStatus", statusBefore + " -> " + lastStatus + " (lastRun "
             + BackupJobTable.when(job.getStatus().getLastRun()) + ")");
       }
