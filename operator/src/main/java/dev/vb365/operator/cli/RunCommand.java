@@ -136,6 +136,7 @@ final class RunCommand implements Callable<Integer> {
     LoggingSetup.apply(logLevel.name(), logFormat);
     OperatorProcess.Options options = new OperatorProcess.Options(settings, kubeconfig, httpPort,
         leaderElection ? new OperatorProcess.LeaderElection(leaderElectionLease, leaderElectionNamespace) : null);
+    boolean interrupted = false;
     try (OperatorProcess process = OperatorProcess.start(options)) {
       out.println("vb365-operator running; metrics and health on http://0.0.0.0:" + process.httpPort()
           + " (/metrics, /healthz, /readyz)");
@@ -144,10 +145,13 @@ final class RunCommand implements Callable<Integer> {
       try {
         process.awaitTermination();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        interrupted = true; // stop like on SIGTERM; the flag is restored once everything is closed
       } finally {
         removeHook(hook);
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return Main.EXIT_OK;
   }
