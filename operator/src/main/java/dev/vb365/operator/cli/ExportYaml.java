@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.vb365.operator.api.BackupJob;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.UncheckedIOException;
@@ -17,9 +18,19 @@ final class ExportYaml {
   private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      // "22:00" must stay a string for every YAML reader (YAML 1.1 reads 22:00 as a number).
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .stringQuotingChecker(new TimesStayStrings())
       .build());
+
+  /** "22:00" must stay a string for every YAML reader: YAML 1.1 reads 22:00 as a base-60 number. */
+  private static final class TimesStayStrings extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || value.matches("[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
+    }
+  }
 
   private ExportYaml() {}
 

@@ -42,7 +42,10 @@ public final class Sandbox implements AutoCloseable {
     this.workDir = workDir;
   }
 
-  /** Starts both on free ports; {@code simulatorOptions} are taken as given except the fixture (the demo's). */
+  /**
+   * Starts both on free ports. The simulator serves {@link DemoDirectory} unless {@code simulatorOptions} name a
+   * fixture of their own.
+   */
   public static Sandbox start(SimulatorOptions simulatorOptions) {
     Path workDir;
     try {
@@ -51,7 +54,8 @@ public final class Sandbox implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     Simulator simulator = Simulator.start(SimulatorOptions.builder(simulatorOptions)
-        .fixture(DemoDirectory.write(workDir.resolve("directory.json")))
+        .fixture(simulatorOptions.fixture() != null ? simulatorOptions.fixture()
+            : DemoDirectory.write(workDir.resolve("directory.json")))
         .caOut(workDir.resolve("simulator-ca.pem"))
         .build());
     EmbeddedKubernetesApi kubernetes;

@@ -74,6 +74,18 @@ public final class Vb365Admin {
         v + "/Organizations/{organizationId}/Groups"), "name", name, "group");
   }
 
+  public JsonNode site(String organizationId, String url) {
+    return findByName(list(v + "/Organizations/" + organizationId + "/Sites", v + "/Organizations/{organizationId}/Sites"),
+        "url", url, "site");
+  }
+
+  /** The teams of that display name (several when the name is not unique). */
+  public List<JsonNode> teams(String organizationId, String displayName) {
+    return list(v + "/Organizations/" + organizationId + "/Teams?displayName=" + encode(displayName),
+        v + "/Organizations/{organizationId}/Teams").stream()
+        .filter(t -> displayName.equalsIgnoreCase(t.path("displayName").asText())).toList();
+  }
+
   public List<JsonNode> jobs() {
     return list(v + "/Jobs", v + "/Jobs");
   }
