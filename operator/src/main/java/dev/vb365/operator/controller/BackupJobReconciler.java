@@ -69,6 +69,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   static final String JOB_ITEM_INDEX = "vb365-job-ref";
 
   private static final Logger LOG = LoggerFactory.getLogger(BackupJobReconciler.class);
+  private static final Set<String> CONNECTION_PROBLEMS = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_INVALID,
+      Reasons.UNAUTHORIZED, Reasons.FORBIDDEN, Reasons.TLS_UNTRUSTED);
 
   private final OperatorSettings settings;
   private final VeeamClientPool pool;
@@ -87,8 +89,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   private final Map<ResourceID, VeeamConnection> lastConnections = new ConcurrentHashMap<>();
   /** Jobs created whose id may not be in the status yet (the status write failed). */
   private final Map<ResourceID, String> createdJobs = new ConcurrentHashMap<>();
-  /** BackupJobs whose last create lost its answer: look with a fresh listing before creating. */
-  private final Set<ResourceID> createOutcomeUnknown = ConcurrentHashMap.newKeySet();
+  /**
+   * BackupJobs whose last create lost its answer, and when: look with a fresh listing before
+   * creating again, and do not create again until a whole call timeout has passed since (the
+   * server may still be working on the first request).
+   */
+  private final Map<ResourceID, java.time.Instant> createOutcomeUnknown = new ConcurrentHashMap<>();
 
   private InformerEventSource<JobItem, BackupJob> jobItems;
 
@@ -243,13 +249,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
 
     private void syncWith(VeeamClient client) {
-      JobSource source = watch.attach(id, connection, client);
       boolean observeOnly = spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
       boolean adopting = spec.jobIdToAdopt() != null;
       String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
 
-      // resolve
+      // resolve (also proves the connection works before a change feed is started for it)
       ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items);
+      JobSource source = watch.attach(id, connection, client);
       DesiredJob desired;
       try {
         desired = DesiredJobMapper.toDesired(job.getMetadata().getNamespace(), job.getMetadata().getName(), spec,
@@ -318,8 +324,14 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (spec.jobIdToAdopt() == null && (old == null || old.getJobId() == null) && createdJobs.containsKey(id)) {
         return createdJobs.get(id);
       }
-      boolean fresh = createOutcomeUnknown.contains(id);
-      String found = JobLocator.locate(job, desiredName, marker, source, client, fresh);
+      java.time.Instant unknownSince = createOutcomeUnknown.get(id);
+      String found = JobLocator.locate(job, desiredName, marker, source, client, unknownSince != null);
+      if (found == null && unknownSince != null
+          && clock.instant().isBefore(unknownSince.plus(connection.timeouts().call()))) {
+        throw new ReconcileFailure(Reasons.CREATE_OUTCOME_UNKNOWN, "the answer to creating the job was lost and "
+            + "VB365 does not list the job yet; the operator looks again before it creates it",
+            ReconcileFailure.Retry.TRANSIENT, connection.timeouts().call(), null);
+      }
       createOutcomeUnknown.remove(id);
       return found;
     }
@@ -333,7 +345,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           created = applier.create(client, create, report.resolution.objects(), job);
         } catch (CreateOutcomeUnknownException | ConflictException e) {
           // The job may exist now (or a same-named one appeared): look with a fresh listing first.
-          createOutcomeUnknown.add(id);
+          createOutcomeUnknown.put(id, clock.instant());
           throw VeeamFailures.of(e);
         }
         createdJobs.put(id, created.id());
@@ -356,6 +368,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
     UpdateControl<BackupJob> failed(ReconcileFailure failure) {
       LOG.info("BackupJob {}: {} ({})", id, failure.reason(), failure.getMessage());
+      if (CONNECTION_PROBLEMS.contains(failure.reason())) {
+        watch.detach(id); // no change feed for a server this BackupJob cannot use
+      }
       BackupJobStatus status = BackupJobStatuses.copy(old);
       status.setObservedGeneration(generation);
       if (connection != null) {

@@ -142,8 +142,10 @@ final class ReferenceResolver {
             throw ReconcileFailure.slow(Reasons.SITE_NOT_FOUND, what + ": looking a site up by name is not "
                 + "supported; name it by url or id");
           }
-          // Sites are looked up even by id: VB365 wants the site's url and title in the item.
-          Site site = client.resolveSite(organizationId, ref.value());
+          // Sites are looked up even by id: VB365 wants the site's url and title in the item. A trailing
+          // slash is dropped: the client sends the URL as a search keyword, which then finds nothing.
+          Site site = client.resolveSite(organizationId, ref.by() == ItemReference.By.Url
+              ? ref.value().replaceAll("/+$", "") : ref.value());
           objects.site(site);
           return ItemKey.of(ref.type(), site.id());
         }

@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * (v6/v7, or a v8 that refuses {@code /Events}) are polled: the job list every {@code pollInterval},
  * compared with the snapshot.
  *
+ * <p>Costs: at start (and after each restart) one {@code Events?from=latest} and one job listing
+ * (one call per page); then one long poll per {@code longPollWait} while nothing happens, plus one
+ * {@code GET /Jobs/{id}} per job updated or run per batch of events. Polling costs one listing per
+ * {@code pollInterval}.
+ *
  * <p>It runs on its own daemon thread, never spins (failures wait {@code minBackoff} doubling to
  * {@code maxBackoff}), and {@link #close()} returns promptly, aborting a long poll in flight.
  */

@@ -110,8 +110,12 @@ final class VeeamAuth {
                         refused.status() > 0 ? "HTTP " + refused.status() : "rejected");
             } catch (VeeamException failed) {
                 if (current.usable(now)) {
-                    LOG.info("VB365 token refresh failed ({}); the current token stays valid until {}",
-                            failed.getClass().getSimpleName(), current.expiresAt);
+                    // Keep using the token, and do not make every caller retry the refresh meanwhile.
+                    Instant retryAt = now.plus(Duration.ofSeconds(Math.min(30,
+                            Math.max(1, Duration.between(now, current.expiresAt).toSeconds() / 2))));
+                    session = current.renewAgainAt(retryAt);
+                    LOG.info("VB365 token refresh failed ({}); the current token stays valid until {}, next try at {}",
+                            failed.getClass().getSimpleName(), current.expiresAt, retryAt);
                     return current.accessToken;
                 }
                 throw failed;
@@ -292,6 +296,10 @@ final class VeeamAuth {
 
         boolean usable(Instant now) {
             return now.isBefore(expiresAt);
+        }
+
+        Session renewAgainAt(Instant when) {
+            return new Session(accessToken, refreshToken, when, expiresAt);
         }
 
         Session rejected() {

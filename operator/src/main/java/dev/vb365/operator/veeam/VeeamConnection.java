@@ -1,6 +1,11 @@
 package dev.vb365.operator.veeam;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -38,6 +43,15 @@ public record VeeamConnection(String baseUrl, String username, Secret password, 
 
     public VeeamConnection withCaBundle(String pem) {
         return new VeeamConnection(baseUrl, username, password, pem, insecureSkipTlsVerify, timeouts);
+    }
+
+    /** The same connection trusting the PEM certificates in {@code file} (e.g. a simulator's CA file). */
+    public VeeamConnection withCaBundleFile(Path file) {
+        try {
+            return withCaBundle(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CA bundle " + file, e);
+        }
     }
 
     public VeeamConnection withInsecureSkipTlsVerify(boolean insecure) {

@@ -7,7 +7,6 @@ import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +16,7 @@ class CreateAndResyncTest {
 
   @BeforeAll
   static void start() {
-    harness = OperatorTestHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
+    harness = SharedHarness.get();
   }
 
   @Test

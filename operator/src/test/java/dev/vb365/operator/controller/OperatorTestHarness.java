@@ -97,7 +97,13 @@ final class OperatorTestHarness implements AutoCloseable {
 
   /** Simulator v8 over HTTPS (runs last 1 s), operator resyncing every 5 s with the given feed mode. */
   static OperatorTestHarness start() {
-    return start(SimulatorOptions.defaults().withSessionDuration(Duration.ofSeconds(1)), settings(), null);
+    return start(simulatorOptions(), settings(), null);
+  }
+
+  /** v8 over HTTPS, runs last 1 s, a password that appears nowhere else (so leak checks mean something). */
+  static SimulatorOptions simulatorOptions() {
+    return SimulatorOptions.defaults().withSessionDuration(Duration.ofSeconds(1))
+        .withCredentials("backup-operator", "Pa55-Wd-f0r-tests!");
   }
 
   static OperatorSettings settings() {
@@ -304,6 +310,24 @@ final class OperatorTestHarness implements AutoCloseable {
     return events(namespace, name).stream().map(Event::getReason).toList();
   }
 
+  String organizationId() {
+    for (var org : admin.get("/v8/Organizations").path("results")) {
+      if (ORG.equals(org.path("name").asText())) {
+        return org.path("id").asText();
+      }
+    }
+    throw new IllegalStateException("no organization " + ORG);
+  }
+
+  String repositoryId() {
+    for (var repo : admin.get("/v8/BackupRepositories").path("results")) {
+      if (REPO.equals(repo.path("name").asText())) {
+        return repo.path("id").asText();
+      }
+    }
+    throw new IllegalStateException("no repository " + REPO);
+  }
+
   // ---- what the operator did -----------------------------------------------------------------
 
   /** VB365 calls that change something (every method but GET; logins not counted). */
@@ -314,6 +338,13 @@ final class OperatorTestHarness implements AutoCloseable {
         writes.put(call, count);
       }
     });
+    return writes;
+  }
+
+  /** The VB365 writes the operator made: all writes minus those of the test's {@link Vb365Admin}. */
+  Map<String, Long> operatorWrites() {
+    Map<String, Long> writes = vb365Writes();
+    admin.writes().forEach((call, count) -> writes.computeIfPresent(call, (k, v) -> v - count == 0 ? null : v - count));
     return writes;
   }
 
@@ -336,6 +367,7 @@ final class OperatorTestHarness implements AutoCloseable {
   /** Zeroes the VB365 request counters and the status write counters. */
   void resetCounts() {
     simulator.resetRequestCounts();
+    admin.resetWrites();
     statusWrites.clear();
   }
 

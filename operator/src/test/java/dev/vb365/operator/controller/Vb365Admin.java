@@ -20,6 +20,9 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -34,6 +37,7 @@ final class Vb365Admin {
 
   private final Simulator simulator;
   private final HttpClient http;
+  private final Map<String, Long> writes = new ConcurrentHashMap<>();
   private String token;
 
   Vb365Admin(Simulator simulator) {
@@ -117,6 +121,44 @@ final class Vb365Admin {
     }
     change.accept(body);
     put("/v8/Jobs/" + jobId, body);
+    wrote("PUT /v8/Jobs/{jobId}");
+  }
+
+  void deleteJob(String jobId) {
+    delete("/v8/Jobs/" + jobId);
+    wrote("DELETE /v8/Jobs/{jobId}");
+  }
+
+  void startJob(String jobId) {
+    post("/v8/Jobs/" + jobId + "/start", JSON.createObjectNode().put("full", false));
+    wrote("POST /v8/Jobs/{jobId}/start");
+  }
+
+  /** Creates a job with one user item, as someone in the console would. */
+  String createJob(String organizationId, String repositoryId, String name, String userId) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("name", name).put("description", "made in the console").put("organizationId", organizationId)
+        .put("repositoryId", repositoryId).put("backupType", "SelectedItems");
+    body.putObject("schedulePolicy").put("type", "Daily").put("dailyType", "Everyday").put("dailyTime", "22:00:00");
+    ObjectNode item = body.putArray("selectedItems").addObject();
+    item.put("type", "User").putObject("user").put("id", userId);
+    item.put("mailbox", true).put("archiveMailbox", true).put("oneDrive", true).put("personalSite", true);
+    String id = post("/v8/Jobs", body).path("id").asText();
+    wrote("POST /v8/Jobs");
+    return id;
+  }
+
+  /** The writes this admin made, by the simulator's "METHOD template" keys. */
+  Map<String, Long> writes() {
+    return new TreeMap<>(writes);
+  }
+
+  void resetWrites() {
+    writes.clear();
+  }
+
+  private void wrote(String call) {
+    writes.merge(call, 1L, Long::sum);
   }
 
   /** Adds a user item (all processing options on) to the job's selected items. */
@@ -127,6 +169,7 @@ final class Vb365Admin {
     item.putObject("user").put("id", userId);
     item.put("mailbox", true).put("archiveMailbox", true).put("oneDrive", true).put("personalSite", true);
     post("/v8/Jobs/" + jobId + "/SelectedItems", items);
+    wrote("POST /v8/Jobs/{jobId}/SelectedItems");
   }
 
   String userId(String organizationId, String upn) {

@@ -126,6 +126,27 @@ class AuthTest {
     }
 
     @Test
+    void aRefreshThatFailsForAWhileKeepsTheValidTokenAndIsNotRetriedOnEveryCall() {
+        VeeamClient client = vb.client();
+        client.getJob(JOB_ID);
+        vb.clock.advance(Duration.ofMinutes(56));
+        vb.fake.script("POST", "/v8/token", FakeVeeam.error(503, null, "Service Unavailable"),
+                FakeVeeam.error(503, null, "Service Unavailable"), FakeVeeam.error(503, null, "Service Unavailable"),
+                FakeVeeam.error(503, null, "Service Unavailable")); // all attempts of one refresh
+
+        client.getJob(JOB_ID);
+        client.getJob(JOB_ID);
+        client.getJob(JOB_ID);
+
+        assertThat(vb.fake.tokenRequests()).hasSize(1 + 4); // the login, then one refresh with its retries
+        assertThat(vb.fake.apiRequests()).hasSize(4).allSatisfy(r ->
+                assertThat(r.getHeaders().get("Authorization")).startsWith("Bearer at-1-"));
+        vb.clock.advance(Duration.ofSeconds(31));
+        client.getJob(JOB_ID); // the token endpoint is back
+        assertThat(vb.fake.apiRequests().get(4).getHeaders().get("Authorization")).startsWith("Bearer at-2-");
+    }
+
+    @Test
     void aPersistent401IsUnauthorizedAfterExactlyOneFreshLogin() {
         vb.fake.on("GET", JOB_PATH, r -> FakeVeeam.error(401, null, "Authorization has been denied"));
         VeeamClient client = vb.client();

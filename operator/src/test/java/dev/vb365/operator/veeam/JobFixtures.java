@@ -1,6 +1,5 @@
 package dev.vb365.operator.veeam;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -63,9 +62,5 @@ public final class JobFixtures {
 
     public static String array(List<String> results) {
         return "[" + String.join(",", results) + "]";
-    }
-
-    public static List<String> none() {
-        return Collections.emptyList();
     }
 }

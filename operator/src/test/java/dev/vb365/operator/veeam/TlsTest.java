@@ -24,6 +24,18 @@ class TlsTest {
     }
 
     @Test
+    void theBundleCanComeFromAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path ca = dir.resolve("ca.pem");
+        java.nio.file.Files.writeString(ca, TestTls.CA.certificatePem());
+        try (VeeamTestServer vb = VeeamTestServer.start(ApiVersion.V8)) {
+            VeeamClient client = VeeamClient.create(vb.connection().withCaBundle(null).withCaBundleFile(ca),
+                    vb.options());
+
+            assertThat(client.apiVersion()).isEqualTo(ApiVersion.V8);
+        }
+    }
+
+    @Test
     void aServerCertifiedBySomeOtherCaIsNotTrusted() {
         try (VeeamTestServer vb = VeeamTestServer.startWithCertificate(ApiVersion.V8, TestTls.OTHER_CA, "localhost")) {
             TlsException e = failure(TlsException.class, () -> vb.client().apiVersion());
