@@ -260,9 +260,10 @@ public final class Demo implements AutoCloseable {
     out.println("   Kubernetes (real kubectl works; add --validate=false to apply, the embedded API has no OpenAPI):");
     out.println("     export KUBECONFIG=" + kubeconfig);
     out.println("     kubectl get backupjobs -A            (or: kubectl --kubeconfig " + kubeconfig + " get bj -A)");
-    out.println("     kubectl get bj finance -n contoso -o yaml");
-    out.println("     kubectl apply --validate=false -f examples/");
-    out.println("     kubectl delete bj hr -n contoso");
+    out.println("     kubectl describe bj finance -n contoso      (status, conditions and the operator's Events)");
+    out.println("     kubectl annotate bj finance -n contoso " + ConditionTypes.RUN_REQUESTED_AT_ANNOTATION + "=now");
+    out.println("     kubectl apply --validate=false -f examples/11-backupjob-hr.yaml   (after editing it)");
+    out.println("     kubectl delete bj hr -n contoso                (deletionPolicy Orphan: the VB365 job stays)");
     out.println("   VB365 simulator:");
     out.println("     URL       " + sandbox.simulator().baseUri() + "/" + sandbox.simulator().apiVersion());
     out.println("     user      " + sandbox.simulator().username() + " / password " + sandbox.simulator().password()

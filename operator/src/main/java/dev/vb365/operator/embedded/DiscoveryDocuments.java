@@ -86,6 +86,22 @@ final class DiscoveryDocuments {
     return doc.toString();
   }
 
+  /** The kind served under a plural in a group version ("v1", "events" -> Event), if any. */
+  static Optional<String> kindOf(String groupVersion, String plural, List<JsonNode> crds) {
+    List<String[]> builtIn = BUILT_IN.get(groupVersion);
+    if (builtIn != null) {
+      return builtIn.stream().filter(r -> r[0].equals(plural)).map(r -> r[1]).findFirst();
+    }
+    for (JsonNode crd : crds) {
+      JsonNode spec = crd.path("spec");
+      if (plural.equals(spec.path("names").path("plural").asText())
+          && groupVersion.startsWith(spec.path("group").asText() + "/")) {
+        return Optional.of(spec.path("names").path("kind").asText());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The APIResourceList of one group version, or empty when nothing is served there. */
   static Optional<String> resourceList(String groupVersion, List<JsonNode> crds) {
     ObjectNode doc = JSON.createObjectNode().put("kind", "APIResourceList").put("apiVersion", "v1")

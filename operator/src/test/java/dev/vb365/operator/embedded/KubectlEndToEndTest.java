@@ -39,6 +39,9 @@ class KubectlEndToEndTest {
       assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("READY +SYNCED +DRIFTED")
           .containsPattern("finance +\\S+ +True +True +False");
 
+      assertThat(kubectl.ok("describe", "bj", "finance", "-n", "contoso")).contains("JobCreated")
+          .contains("created VB365 job \"Finance\"");
+
       // Applying the same file again changes nothing in VB365.
       long writesBefore = writes(sandbox);
       assertThat(kubectl.ok("apply", "--validate=false", "-f", example.toString())).contains("unchanged");
