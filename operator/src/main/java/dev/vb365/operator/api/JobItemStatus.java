@@ -20,8 +20,9 @@ public class JobItemStatus {
   @JsonPropertyDescription("VB365 id of the item in the job's selected or excluded items.")
   private String itemId;
 
-  @JsonPropertyDescription("Ready: the item is in the VB365 job as declared, or why not (JobNotFound, UserNotFound, "
-      + "ConflictingDeclaration, ...).")
+  @JsonPropertyDescription("Ready: the item is in the VB365 job as declared (InJob, Duplicate), or why not "
+      + "(BackupJobNotFound, BackupJobNotReady, UserNotFound, GroupNotFound, SiteNotFound, TeamNotFound, "
+      + "AmbiguousName, Conflict, NotApplicable, NotInJob, InvalidSpec).")
   private List<Condition> conditions;
 
   public JobItemStatus() {

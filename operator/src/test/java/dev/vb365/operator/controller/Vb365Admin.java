@@ -36,12 +36,14 @@ final class Vb365Admin {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Simulator simulator;
+  private final String v;
   private final HttpClient http;
   private final Map<String, Long> writes = new ConcurrentHashMap<>();
   private String token;
 
   Vb365Admin(Simulator simulator) {
     this.simulator = simulator;
+    this.v = "/" + simulator.apiVersion();
     this.http = HttpClient.newBuilder().sslContext(trusting(simulator)).build();
   }
 
@@ -64,7 +66,7 @@ final class Vb365Admin {
     if (token == null) {
       String form = "grant_type=password&username=" + enc(simulator.username()) + "&password="
           + enc(simulator.password()) + "&disable_antiforgery_token=true";
-      JsonNode answer = send(HttpRequest.newBuilder(uri("/v8/token"))
+      JsonNode answer = send(HttpRequest.newBuilder(uri(v + "/token"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form)).build(), false);
       token = answer.path("access_token").asText();
@@ -91,12 +93,17 @@ final class Vb365Admin {
   }
 
   JsonNode job(String jobId) {
-    return get("/v8/Jobs/" + jobId);
+    return get(v + "/Jobs/" + jobId);
   }
 
   List<JsonNode> jobs() {
+    return list(get(v + "/Jobs?limit=10000"));
+  }
+
+  /** The entries of a v8 page or of a v6/v7 array. */
+  static List<JsonNode> list(JsonNode pageOrArray) {
     List<JsonNode> out = new ArrayList<>();
-    get("/v8/Jobs?limit=10000").path("results").forEach(out::add);
+    (pageOrArray.isArray() ? pageOrArray : pageOrArray.path("results")).forEach(out::add);
     return out;
   }
 
@@ -105,9 +112,7 @@ final class Vb365Admin {
   }
 
   List<JsonNode> items(String jobId, String list) {
-    List<JsonNode> out = new ArrayList<>();
-    get("/v8/Jobs/" + jobId + "/" + list + "?limit=10000").path("results").forEach(out::add);
-    return out;
+    return list(get(v + "/Jobs/" + jobId + "/" + list + "?limit=10000"));
   }
 
   /** Changes the job's settings as the console would: GET, change, PUT of the settings. */
@@ -120,18 +125,18 @@ final class Vb365Admin {
       }
     }
     change.accept(body);
-    put("/v8/Jobs/" + jobId, body);
-    wrote("PUT /v8/Jobs/{jobId}");
+    put(v + "/Jobs/" + jobId, body);
+    wrote("PUT " + v + "/Jobs/{jobId}");
   }
 
   void deleteJob(String jobId) {
-    delete("/v8/Jobs/" + jobId);
-    wrote("DELETE /v8/Jobs/{jobId}");
+    delete(v + "/Jobs/" + jobId);
+    wrote("DELETE " + v + "/Jobs/{jobId}");
   }
 
   void startJob(String jobId) {
-    post("/v8/Jobs/" + jobId + "/start", JSON.createObjectNode().put("full", false));
-    wrote("POST /v8/Jobs/{jobId}/start");
+    post(v + "/Jobs/" + jobId + "/start", JSON.createObjectNode().put("full", false));
+    wrote("POST " + v + "/Jobs/{jobId}/start");
   }
 
   /** Creates a job with one user item, as someone in the console would. */
@@ -144,7 +149,7 @@ final class Vb365Admin {
     item.put("type", "User").putObject("user").put("id", userId);
     item.put("mailbox", true).put("archiveMailbox", true).put("oneDrive", true).put("personalSite", true);
     String id = post("/v8/Jobs", body).path("id").asText();
-    wrote("POST /v8/Jobs");
+    wrote("POST " + v + "/Jobs");
     return id;
   }
 
@@ -168,13 +173,13 @@ final class Vb365Admin {
     item.put("type", "User");
     item.putObject("user").put("id", userId);
     item.put("mailbox", true).put("archiveMailbox", true).put("oneDrive", true).put("personalSite", true);
-    post("/v8/Jobs/" + jobId + "/SelectedItems", items);
-    wrote("POST /v8/Jobs/{jobId}/SelectedItems");
+    post(v + "/Jobs/" + jobId + "/SelectedItems", items);
+    wrote("POST " + v + "/Jobs/{jobId}/SelectedItems");
   }
 
   String userId(String organizationId, String upn) {
-    for (JsonNode user : get("/v8/Organizations/" + organizationId + "/Users?userName=" + enc(upn) + "&limit=100")
-        .path("results")) {
+    for (JsonNode user : list(get(v + "/Organizations/" + organizationId + "/Users?userName=" + enc(upn)
+        + "&limit=100"))) {
       if (upn.equalsIgnoreCase(user.path("name").asText())) {
         return user.path("id").asText();
       }
