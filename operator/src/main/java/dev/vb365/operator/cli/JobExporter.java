@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Turns the jobs a VB365 server has into BackupJobs that adopt them: `spec.jobId` names the job, so
@@ -67,6 +68,12 @@ public final class JobExporter {
 
   public record Result(List<Exported> exported, List<Skipped> skipped) {
   }
+
+  /**
+   * The suffix the operator adds to the descriptions of the jobs it manages ("[managed by vb365-operator:
+   * ns/name]", see controller.OwnershipMarker): the operator's bookkeeping, not part of what a user writes.
+   */
+  private static final Pattern OWNERSHIP_MARKER = Pattern.compile("\\s*\\[managed by vb365-operator: [^\\]]*]$");
 
   private final VeeamClient client;
   private final Options options;
@@ -132,8 +139,9 @@ public final class JobExporter {
     spec.setRepository(named("repository", repositoryName, job.repositoryId(),
         () -> client.resolveRepository(repositoryName).id(), notes));
     spec.setJobName(observed.name());
-    if (!observed.description().isBlank()) {
-      spec.setDescription(observed.description());
+    String description = OWNERSHIP_MARKER.matcher(observed.description()).replaceFirst("");
+    if (!description.isBlank()) {
+      spec.setDescription(description);
     }
     spec.setBackupType(dev.vb365.operator.api.BackupType.valueOf(observed.backupType().name()));
     if (!observed.enabled()) {
