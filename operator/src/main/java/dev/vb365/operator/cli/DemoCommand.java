@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Shows the operator at work in under a minute, with no cluster and no VB365 server: starts a VB365",
-        "simulator and a Kubernetes API in this process, applies examples/, changes a job behind the operator's",
-        "back to show drift correction, requests a run, and prints the VB365 API calls made."})
+        "Shows the operator at work, with no cluster and no VB365 server.",
+        "Starts a VB365 simulator and a Kubernetes API in this process, applies examples/, changes a job behind "
+            + "the operator's back to show drift correction, requests a run, and prints the VB365 API calls made. "
+            + "Takes well under a minute.",
+        ""})
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--keep-running",

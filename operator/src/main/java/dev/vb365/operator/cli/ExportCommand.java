@@ -21,15 +21,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Reads the backup jobs of a VB365 server and prints them as BackupJob YAML, one document per job.",
-        "Each BackupJob carries the job's id (spec.jobId), so applying it adopts the job instead of creating",
-        "a copy, and names objects by name (organization, repository, user, group, site URL, team) where the",
-        "name is unique, else by id. Only reads: nothing is changed in VB365."},
+        "Prints existing VB365 jobs as BackupJob YAML that adopts them.",
+        "One document per job. Each BackupJob carries the job's id (spec.jobId), so applying it adopts the job "
+            + "instead of creating a copy, and names objects by name (organization, repository, user, group, "
+            + "site URL, team) where the name is unique, else by id. Only reads: nothing is changed in VB365.",
+        ""},
     footer = {"",
         "Example:",
-        "  java -jar vb365-operator.jar export --url https://vb365.example:4443 --username backup-admin \\",
-        "      --password-file ./vb365-password --ca-file ./vb365-ca.pem --namespace contoso \\",
-        "      --connection-secret vb365 > backupjobs.yaml"})
+        "  java -jar vb365-operator.jar export --url https://vb365.example:4443 \\",
+        "      --username backup-admin --password-file ./vb365-password \\",
+        "      --ca-file ./vb365-ca.pem --namespace contoso --connection-secret vb365 \\",
+        "      > backupjobs.yaml"})
 final class ExportCommand implements Callable<Integer> {
 
   @Spec

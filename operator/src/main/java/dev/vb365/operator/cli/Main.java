@@ -24,12 +24,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-        "Keeps Veeam Backup for Microsoft 365 backup jobs in line with BackupJob and JobItem resources.",
-        "Without a command it runs the operator (`run`)."},
+        "Keeps Veeam Backup for Microsoft 365 backup jobs in line with BackupJob and JobItem resources. "
+            + "Without a command it runs the operator (`run`).",
+        ""},
     subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
     footer = {"",
-        "Every long option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR",
-        "(that is how the Helm chart configures the operator). A flag wins over the variable.",
+        "Every long option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR (that is how "
+            + "the Helm chart configures the operator). A flag wins over the variable.",
+        "",
         "Start here: java -jar vb365-operator.jar demo"})
 public final class Main implements Runnable {
 
@@ -54,6 +56,7 @@ public final class Main implements Runnable {
   static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
     CommandLine cli = new CommandLine(new Main(), new CommandFactory(out, environment));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setUsageHelpAutoWidth(true);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     // After the subcommands are added, so that it reaches all of them.

@@ -19,11 +19,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Runs the operator against the current Kubernetes context (KUBECONFIG, ~/.kube/config) or, inside a pod,",
-        "its service account. Serves /metrics, /healthz and /readyz on --http-port. Stops cleanly on SIGTERM."},
+        "Runs the operator (the default command).",
+        "Uses the current Kubernetes context (--kubeconfig, KUBECONFIG, ~/.kube/config) or, inside a pod, its "
+            + "service account. Serves /metrics, /healthz and /readyz on --http-port. Stops cleanly on SIGTERM.",
+        ""},
     footer = {"",
-        "Every option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR.",
-        "Durations: 500ms, 30s, 10m, 1h or ISO-8601 (PT10M)."})
+        "Every option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR. "
+            + "Durations: 500ms, 30s, 10m, 1h or ISO-8601 (PT10M)."})
 final class RunCommand implements Callable<Integer> {
 
   enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
@@ -31,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--watch-namespaces", split = ",", paramLabel = "NS[,NS...]",
+  @Option(names = "--watch-namespaces", split = ",", paramLabel = "NS",
       description = "Namespaces whose BackupJobs and JobItems to reconcile. Default: all namespaces.")
   List<String> watchNamespaces = new ArrayList<>();
 

@@ -45,7 +45,8 @@ public final class ExampleManifests {
   /** From {@code directory} if it exists, else from the class path. */
   public static ExampleManifests load(Path directory) {
     if (directory != null && Files.isDirectory(directory)) {
-      return new ExampleManifests(directory.toString(), read(directory));
+      String shown = directory.isAbsolute() || directory.startsWith("..") ? directory.toString() : "./" + directory;
+      return new ExampleManifests("from " + shown, read(directory));
     }
     return fromClassPath();
   }
