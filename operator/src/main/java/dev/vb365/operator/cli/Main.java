@@ -119,13 +119,23 @@ public final class Main implements Runnable {
     return "";
   }
 
-  /** A message for a user, without a stack trace: the exception's own message, or its type. */
+  /**
+   * A message for a user, without a stack trace: the exception's message followed by those of its causes
+   * that add something ("Error starting operator: leases.coordination.k8s.io is forbidden ...").
+   */
   static String describe(Throwable e) {
-    String message = e.getMessage();
-    if (message == null || message.isBlank()) {
-      return e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + describe(e.getCause()));
+    StringBuilder text = new StringBuilder();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+      String message = t.getMessage();
+      if (message == null || message.isBlank()) {
+        message = t.getClass().getSimpleName();
+      }
+      if (text.indexOf(message) < 0) {
+        text.append(text.length() == 0 ? "" : ": ").append(message);
+      }
     }
-    return message;
+    return text.toString();
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
   enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
+
+  /** Less than Kubernetes' default terminationGracePeriodSeconds (30). */
+  private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
 
   @Spec
   private CommandSpec spec;
@@ -142,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
     try (OperatorProcess process = OperatorProcess.start(options)) {
       out.println("vb365-operator running; metrics and health on http://0.0.0.0:" + process.httpPort()
           + " (/metrics, /healthz, /readyz)");
-      Thread hook = new Thread(process::close, "vb365-operator-shutdown");
+      Thread hook = new Thread(() -> closeWithin(process, SHUTDOWN_BOUND), "vb365-operator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         process.awaitTermination();
@@ -156,6 +160,32 @@ final class RunCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Closes on another thread and gives up after {@code bound}: a shutdown hook that never returns keeps the pod
+   * in Terminating until the kubelet kills it. (JOSDK's leader election, for one, calls System.exit when it
+   * stops leading, which blocks forever inside a shutdown hook.)
+   */
+  static void closeWithin(AutoCloseable process, Duration bound) {
+    Thread closer = new Thread(() -> {
+      try {
+        process.close();
+      } catch (Exception e) {
+        LoggerFactory.getLogger(RunCommand.class).warn("Stopping failed: {}", Main.describe(e));
+      }
+    }, "vb365-operator-close");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(bound.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closer.isAlive()) {
+      LoggerFactory.getLogger(RunCommand.class).warn("Stopping took longer than {} s; exiting anyway",
+          bound.toSeconds());
+    }
   }
 
   private static void removeHook(Thread hook) {

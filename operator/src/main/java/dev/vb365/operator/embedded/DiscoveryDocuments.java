@@ -37,6 +37,9 @@ final class DiscoveryDocuments {
         new String[] {"customresourcedefinitions", "CustomResourceDefinition", "false", "crd,crds"}));
     BUILT_IN.put("coordination.k8s.io/v1", List.<String[]>of(new String[] {"leases", "Lease", "true", ""}));
     BUILT_IN.put("events.k8s.io/v1", List.<String[]>of(new String[] {"events", "Event", "true", "ev"}));
+    BUILT_IN.put("authorization.k8s.io/v1", List.of(
+        new String[] {"selfsubjectaccessreviews", "SelfSubjectAccessReview", "false", ""},
+        new String[] {"selfsubjectrulesreviews", "SelfSubjectRulesReview", "false", ""}));
     BUILT_IN.put("apps/v1", List.<String[]>of(new String[] {"deployments", "Deployment", "true", "deploy"}));
   }
 

@@ -31,6 +31,7 @@ final class EmbeddedApiDispatcher extends Dispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+  private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
   private static final Set<String> IGNORED_PARAMS = Set.of("fieldManager", "fieldValidation", "force", "timeout");
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/apis/([^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+)(?:/[^/]+)?$");
@@ -63,6 +64,9 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     String[] pathAndQuery = request.getPath().split("\\?", 2);
     String path = pathAndQuery[0];
     String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+    if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
+      return accessReview(path, request);
+    }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
       if (discovery.isPresent()) {
@@ -91,6 +95,34 @@ final class EmbeddedApiDispatcher extends Dispatcher {
       return accept.contains("as=Table") ? tableOf(path, response) : typedList(path, response);
     }
     return response;
+  }
+
+  /**
+   * The embedded API has no authorization: every self-review says everything is allowed. JOSDK asks with a
+   * SelfSubjectRulesReview before leader election, kubectl auth can-i with a SelfSubjectAccessReview.
+   */
+  private MockResponse accessReview(String path, RecordedRequest request) {
+    try {
+      JsonNode review = JSON.readTree(request.getBody().getBytes());
+      com.fasterxml.jackson.databind.node.ObjectNode answer = review.isObject()
+          ? (com.fasterxml.jackson.databind.node.ObjectNode) review : JSON.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode status = answer.putObject("status");
+      if (path.endsWith("/selfsubjectrulesreviews")) {
+        com.fasterxml.jackson.databind.node.ObjectNode all = status.putArray("resourceRules").addObject();
+        all.putArray("verbs").add("*");
+        all.putArray("apiGroups").add("*");
+        all.putArray("resources").add("*");
+        status.putArray("nonResourceRules").addObject().putArray("verbs").add("*");
+        status.put("incomplete", false);
+      } else if (path.endsWith("/selfsubjectaccessreviews")) {
+        status.put("allowed", true);
+      } else {
+        return new MockResponse().setResponseCode(404);
+      }
+      return json(answer.toString()).setResponseCode(201);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** kubectl apply patches built-in kinds with a strategic merge patch, which the CRUD dispatcher refuses. */

@@ -79,6 +79,35 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * The jar's own process: with leader election it takes the Lease before it works, and SIGTERM ends it within
+   * the shutdown bound (JOSDK's leader election would otherwise block the shutdown hook in System.exit).
+   */
+  @Test
+  void takesTheLeaseAndEndsOnSigterm(@TempDir Path dir) throws Exception {
+    try (Sandbox sandbox = Sandbox.start(SimulatorOptions.defaults())) {
+      Path kubeconfig = sandbox.kubernetes().writeKubeconfig(dir.resolve("kubeconfig"));
+      Path log = dir.resolve("run.log");
+      Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--kubeconfig", kubeconfig.toString(),
+          "--http-port", "0", "--leader-election", "--leader-election-namespace", "ops")
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      try {
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.client().leases().inNamespace("ops")
+            .withName("vb365-operator").get() != null);
+        assertThat(sandbox.client().leases().inNamespace("ops").withName("vb365-operator").get().getSpec()
+            .getHolderIdentity()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.readString(log).contains("running"));
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(25, java.util.concurrent.TimeUnit.SECONDS)).as(java.nio.file.Files.readString(log))
+            .isTrue();
+        assertThat(java.nio.file.Files.readString(log)).contains("Stopping");
+      } finally {
+        process.destroyForcibly();
+      }
+    }
+  }
+
   private static BackupJob backupJob(String namespace, String name) {
     BackupJobSpec spec = new BackupJobSpec();
     spec.setConnection(new ConnectionSpec(new SecretReference("vb365")));
