@@ -9,12 +9,10 @@ import dev.vb365.operator.api.DriftPolicy;
 import dev.vb365.operator.api.JobItem;
 import dev.vb365.operator.api.ManagementPolicy;
 import dev.vb365.operator.mapping.UnreadableJobException;
-import dev.vb365.operator.sync.DesiredItemsMerger;
 import dev.vb365.operator.sync.DesiredJob;
 import dev.vb365.operator.sync.DesiredJobMapper;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.InvalidSpecException;
-import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.JobDiff;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
@@ -31,7 +29,6 @@ import dev.vb365.operator.veeam.VeeamException;
 import dev.vb365.operator.veeam.model.Job;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -44,7 +41,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -294,13 +290,14 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       boolean vb365Moved = vanished || observation.exists()
           && !Objects.equals(observation.job().versionStamp(), old == null ? null : old.getETag());
       boolean drift = differs && (wasDrifted || wasReady && vb365Moved);
-      if (drift && !(wasDrifted && sameDrift(plan))) {
+      String driftSummary = vanished ? "the VB365 job was deleted outside Kubernetes" : plan.summary();
+      if (drift && !(wasDrifted && sameDrift(driftSummary))) {
         metrics.driftDetected();
-        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + (jobId == null ? "" : jobId + " ")
-            + "was changed outside Kubernetes: " + (vanished ? "it was deleted" : plan.summary()));
+        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
+            + driftSummary);
       }
 
-      Report report = new Report(resolution, desired, observation, plan, drift, vanished);
+      Report report = new Report(resolution, desired, observation, plan, drift, vanished, driftSummary);
       if (observeOnly) {
         report.observeOnly();
       } else if (!plan.blockers().isEmpty()) {
@@ -315,9 +312,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       report.write(client);
     }
 
-    private boolean sameDrift(Plan plan) {
+    /** Whether the Drifted condition already tells this drift (so it is not announced again). */
+    private boolean sameDrift(String summary) {
       return Conditions.find(conditions(), ConditionTypes.DRIFTED)
-          .map(c -> Objects.equals(c.getMessage(), Conditions.shorten(plan.summary()))).orElse(false);
+          .map(c -> Objects.equals(c.getMessage(), Conditions.shorten(summary))).orElse(false);
     }
 
     private String locate(VeeamClient client, JobSource source, String desiredName, String marker) {
@@ -358,7 +356,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (report.drift) {
         metrics.driftCorrected();
         events.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
-            + (report.vanished ? "created it again" : plan.summary()));
+            + (report.vanished ? "created it again" : report.driftSummary));
       }
     }
 
@@ -393,7 +391,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       UpdateControl<BackupJob> control = UpdateControl.noUpdate();
       return switch (failure.retry()) {
         case TERMINAL -> control;
-        case SLOW -> control.rescheduleAfter(VeeamFailures.slowRetry());
+        case SLOW -> control.rescheduleAfter(slowRetry());
         case TRANSIENT -> control.rescheduleAfter(backoffs.next(id, failure.retryAfter()));
       };
     }
@@ -405,6 +403,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       final Plan plan;
       final boolean drift;
       final boolean vanished;
+      final String driftSummary;
       JobObserver.Observation observation;
       /** VB365's job as the status describes it. */
       ObservedJob result;
@@ -415,7 +414,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Conditions.Verdict drifted;
 
       Report(ReferenceResolver.Resolution resolution, DesiredJob desired, JobObserver.Observation observation, Plan plan,
-          boolean drift, boolean vanished) {
+          boolean drift, boolean vanished, String driftSummary) {
+        this.driftSummary = driftSummary;
         this.resolution = resolution;
         this.desired = desired;
         this.observation = observation;
@@ -444,9 +444,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
       void driftReported() {
         ready = Conditions.Verdict.isFalse(Reasons.DRIFT_DETECTED, "VB365 differs from the spec and driftPolicy is "
-            + "Report, so the operator leaves it: " + plan.summary());
-        drifted = Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, vanished ? "the VB365 job was deleted"
-            : plan.summary());
+            + "Report, so the operator leaves it: " + driftSummary);
+        drifted = Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, driftSummary);
       }
 
       void created(Job created) {
@@ -467,7 +466,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       private void afterApply() {
         ready = Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + result.name() + "\" matches the spec");
         drifted = drift ? Conditions.Verdict.isFalse(Reasons.DRIFT_CORRECTED, "corrected: "
-            + (vanished ? "the job was deleted in VB365 and created again" : plan.summary())) : keptOrNoDrift();
+            + (vanished ? "the job was deleted in VB365 and created again" : driftSummary)) : keptOrNoDrift();
       }
 
       /** The job after our writes: VB365's answer for the settings, the desired lists for the items. */
@@ -537,54 +536,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           observation = observer.withIds(client, observation, missingIds);
           result = observation.job();
         }
-        DesiredItemsMerger.Result merged = resolution.items();
         for (JobItem item : items) {
-          String name = item.getMetadata().getName();
-          Conditions.Verdict verdict = resolution.jobItemProblems().get(name);
-          String itemId = null;
-          if (verdict == null) {
-            DesiredItemsMerger.Outcome outcome = merged.outcomeOfJobItem(name);
-            Scope scope = Scope.valueOf(item.getSpec().effectiveScope().name());
-            Optional<ObservedItem> present = findItem(scope, outcome, name);
-            itemId = present.map(ObservedItem::itemId).filter(i -> !i.startsWith(JobObserver.PENDING)).orElse(null);
-            verdict = jobItemVerdict(outcome, present.isPresent(), scope);
-          }
-          jobItemStatuses.write(context.getClient(), item, jobItemStatuses.status(item, result.id(), itemId, verdict));
+          JobItemVerdicts.JobItemVerdict verdict = JobItemVerdicts.of(item.getMetadata().getName(),
+              Scope.valueOf(item.getSpec().effectiveScope().name()), resolution, desired, result,
+              spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly);
+          jobItemStatuses.write(context.getClient(), item,
+              jobItemStatuses.status(item, result.id(), verdict.itemId(), verdict.ready()));
         }
-      }
-
-      private Optional<ObservedItem> findItem(Scope scope, DesiredItemsMerger.Outcome outcome, String name) {
-        if (outcome == null || !outcome.effective()) {
-          return Optional.empty();
-        }
-        ItemKey key = resolution.declaredKeys().get(name);
-        if (key == null) {
-          return Optional.empty();
-        }
-        // Present as declared: same key and the options the merge chose (which a Duplicate shares).
-        return result.items(scope).stream().filter(o -> o.key().equals(key))
-            .filter(o -> desired.items(scope).stream().anyMatch(d -> d.key().equals(key)
-                && d.options().equals(o.item().options())))
-            .findFirst();
-      }
-
-      private Conditions.Verdict jobItemVerdict(DesiredItemsMerger.Outcome outcome, boolean present, Scope scope) {
-        String where = scope.specField() + " of VB365 job " + result.id();
-        if (outcome == null) {
-          return Conditions.Verdict.isFalse(Reasons.NOT_APPLICABLE, "the item declares nothing for this BackupJob");
-        }
-        if (outcome instanceof DesiredItemsMerger.Conflict || outcome instanceof DesiredItemsMerger.Rejected) {
-          return Conditions.Verdict.isFalse(outcome instanceof DesiredItemsMerger.Conflict ? Reasons.CONFLICT
-              : Reasons.NOT_APPLICABLE, outcome.message());
-        }
-        if (!present) {
-          return Conditions.Verdict.isFalse(Reasons.NOT_IN_JOB, "not in the " + where + " (yet): the BackupJob is "
-              + (spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly ? "ObserveOnly" : "not in sync"));
-        }
-        if (outcome instanceof DesiredItemsMerger.Duplicate) {
-          return Conditions.Verdict.isTrue(Reasons.DUPLICATE, "in the " + where + "; " + outcome.message());
-        }
-        return Conditions.Verdict.isTrue(Reasons.IN_JOB, "in the " + where);
       }
     }
   }
@@ -609,6 +567,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
         OwnershipMarker.strip(job.description()), job.backupType(), job.enabled(), job.schedule(),
         job.selectedItems(), job.excludedItems(), job.lastStatus(), job.lastRun(), job.nextRun());
+  }
+
+  /** Five minutes, or the resync interval when that is shorter. */
+  private Duration slowRetry() {
+    Duration slow = VeeamFailures.slowRetry();
+    return settings.resyncInterval().compareTo(slow) < 0 ? settings.resyncInterval() : slow;
   }
 
   // ---- cleanup -------------------------------------------------------------------------------

@@ -90,10 +90,6 @@ public final class Conditions {
         .filter(c -> c.getObservedGeneration() != null && c.getObservedGeneration() == generation).isPresent();
   }
 
-  public static boolean isTrue(List<Condition> conditions, String type) {
-    return find(conditions, type).filter(c -> "True".equals(c.getStatus())).isPresent();
-  }
-
   static String shorten(String message) {
     return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
   }

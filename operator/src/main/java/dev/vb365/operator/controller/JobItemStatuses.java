@@ -61,7 +61,11 @@ final class JobItemStatuses {
   void write(KubernetesClient client, JobItem item, JobItemStatus status) {
     String uid = item.getMetadata().getUid() == null ? item.getMetadata().getNamespace() + "/"
         + item.getMetadata().getName() : item.getMetadata().getUid();
-    if (status.equals(item.getStatus()) || status.equals(lastWritten.get(uid))) {
+    if (status.equals(item.getStatus())) {
+      lastWritten.remove(uid); // the cache has caught up: nothing to remember
+      return;
+    }
+    if (status.equals(lastWritten.get(uid))) {
       return;
     }
     JobItem copy = new JobItem();
@@ -75,12 +79,6 @@ final class JobItemStatuses {
       // Gone or changed meanwhile: its next event brings it back here.
       LOG.debug("Status of JobItem {}/{} not written: {}", item.getMetadata().getNamespace(),
           item.getMetadata().getName(), e.getMessage());
-    }
-  }
-
-  void forget(JobItem item) {
-    if (item.getMetadata().getUid() != null) {
-      lastWritten.remove(item.getMetadata().getUid());
     }
   }
 

@@ -37,7 +37,11 @@ final class JobLocator {
     }
     Collection<Job> jobs = freshList ? client.listJobs() : jobsOf(source, client);
     if (job.getSpec().effectiveManagementPolicy() == ManagementPolicy.ObserveOnly) {
-      List<Job> named = jobs.stream().filter(j -> desiredName.equalsIgnoreCase(j.name())).toList();
+      List<Job> named = named(jobs, desiredName);
+      if (named.isEmpty() && !freshList) {
+        // The snapshot may not show a job made a moment ago; ask before saying it does not exist.
+        named = named(client.listJobs(), desiredName);
+      }
       if (named.isEmpty()) {
         throw ReconcileFailure.slow(Reasons.JOB_NOT_FOUND, "ObserveOnly: VB365 has no job named \"" + desiredName
             + "\"; set spec.jobId or spec.jobName to the job to observe");
@@ -60,6 +64,10 @@ final class JobLocator {
           + "spec.jobId: " + other.id() + " to adopt it");
     });
     return null;
+  }
+
+  private static List<Job> named(Collection<Job> jobs, String name) {
+    return jobs.stream().filter(j -> name.equalsIgnoreCase(j.name())).toList();
   }
 
   /** The job carrying the marker, or null (for a deletion that lost the id). */

@@ -77,8 +77,4 @@ final class ObservedJobCache {
     readBacks.remove(key);
     items.remove(key);
   }
-
-  int size() {
-    return readBacks.size();
-  }
 }

@@ -7,6 +7,7 @@ import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,16 @@ class CreateAndResyncTest {
 
   private static OperatorTestHarness harness;
 
+  // A harness of its own: BackupJobs of other tests that wait for something (a missing user, a
+  // job that does not exist) look again every few seconds, and would be counted here.
   @BeforeAll
   static void start() {
-    harness = SharedHarness.get();
+    harness = OperatorTestHarness.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
   }
 
   @Test
@@ -72,6 +80,9 @@ class CreateAndResyncTest {
     assertThat(harness.vb365Calls()).isEmpty();
     assertThat(harness.statusWrites("backupjobs")).isZero();
     assertThat(harness.get(ns, "finance").getStatus()).isEqualTo(job.getStatus());
+    assertThat(harness.operator().isReady()).isTrue();
+    assertThat(harness.operator().isAlive()).isTrue();
+    assertThat(harness.operator().watchedServers()).isEqualTo(1);
   }
 
   static void sleep(Duration duration) {

@@ -128,6 +128,24 @@ class DriftTest {
   }
 
   @Test
+  void aDeletedJobUnderReportIsReportedOnceAndNotRecreated() {
+    String jobId = create("drift-report-deleted", "Report");
+
+    harness.admin.deleteJob(jobId);
+
+    BackupJob job = harness.awaitCondition("drift-report-deleted", "job", ConditionTypes.DRIFTED, "True",
+        Reasons.DRIFT_DETECTED);
+    assertThat(OperatorTestHarness.condition(job, ConditionTypes.DRIFTED).orElseThrow().getMessage())
+        .isEqualTo("the VB365 job was deleted outside Kubernetes");
+    CreateAndResyncTest.sleep(Duration.ofSeconds(6));
+    harness.settle(Duration.ofMillis(500));
+    assertThat(harness.operatorWrites()).isEmpty();
+    assertThat(harness.admin.jobsNamed("Drift drift-report-deleted")).isEmpty();
+    assertThat(harness.eventReasons("drift-report-deleted", "job").stream().filter(Reasons.DRIFT_DETECTED::equals))
+        .hasSize(1);
+  }
+
+  @Test
   void aRunMovesTheETagButIsNoDrift() {
     String jobId = create("drift-run", "Correct");
     String eTagBefore = harness.get("drift-run", "job").getStatus().getETag();
