@@ -13,24 +13,29 @@ import java.util.regex.PatternSyntaxException;
  * @param jitterMs up to this many more milliseconds, uniformly random
  * @param errorRate share (0..1) of API calls answered with {@code errorStatus} instead
  * @param errorStatus status of injected errors (default 503)
- * @param pathPattern regular expression searched in the request path; errors and resets only hit matching paths
- * @param resetRate share (0..1) of API calls whose connection is closed without an answer
+ * @param pathPattern regular expression searched in the request path; errors, resets and lost responses only hit
+ *     matching paths
+ * @param resetRate share (0..1) of API calls whose connection is closed without an answer, before processing
  * @param throttleToken enforce the token endpoint's quotas (1/s, 5/min, 1500/h): 429 "Quota Exceeded" with Retry-After
  * @param tokenLifetimeSeconds lifetime of tokens issued from now on (default: the simulator's option, 3600)
  * @param sessionOutcome how job sessions end: Success (default), Warning or Failed
+ * @param lostResponseRate share (0..1) of API calls that are processed, after which the connection is closed
+ *     without an answer: a write whose client cannot tell whether it was applied
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer errorStatus, String pathPattern,
-    Double resetRate, Boolean throttleToken, Integer tokenLifetimeSeconds, String sessionOutcome) {
+    Double resetRate, Boolean throttleToken, Integer tokenLifetimeSeconds, String sessionOutcome,
+    Double lostResponseRate) {
 
-  public static final Faults NONE = new Faults(null, null, null, null, null, null, null, null, null);
+  public static final Faults NONE = new Faults(null, null, null, null, null, null, null, null, null, null);
 
   public Faults {
     requireRange("latencyMs", latencyMs, 0, 600_000);
     requireRange("jitterMs", jitterMs, 0, 600_000);
     requireShare("errorRate", errorRate);
     requireShare("resetRate", resetRate);
+    requireShare("lostResponseRate", lostResponseRate);
     if (errorStatus != null && (errorStatus < 400 || errorStatus > 599)) {
       throw new IllegalArgumentException("errorStatus must be between 400 and 599, got " + errorStatus);
     }
@@ -49,6 +54,13 @@ public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer er
     }
   }
 
+  /** The faults without lost responses (the fields before {@code lostResponseRate} was added). */
+  public Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer errorStatus, String pathPattern,
+      Double resetRate, Boolean throttleToken, Integer tokenLifetimeSeconds, String sessionOutcome) {
+    this(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken, tokenLifetimeSeconds,
+        sessionOutcome, null);
+  }
+
   private static void requireRange(String name, Long value, long min, long max) {
     if (value != null && (value < min || value > max)) {
       throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
@@ -63,47 +75,52 @@ public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer er
 
   public Faults withLatencyMs(Long v) {
     return new Faults(v, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withJitterMs(Long v) {
     return new Faults(latencyMs, v, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withErrorRate(Double v) {
     return new Faults(latencyMs, jitterMs, v, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withErrorStatus(Integer v) {
     return new Faults(latencyMs, jitterMs, errorRate, v, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withPathPattern(String v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, v, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withResetRate(Double v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, v, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withThrottleToken(Boolean v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, v,
-        tokenLifetimeSeconds, sessionOutcome);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
   }
 
   public Faults withTokenLifetimeSeconds(Integer v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken, v,
-        sessionOutcome);
+        sessionOutcome, lostResponseRate);
   }
 
   public Faults withSessionOutcome(String v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, v);
+        tokenLifetimeSeconds, v, lostResponseRate);
+  }
+
+  public Faults withLostResponseRate(Double v) {
+    return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
+        tokenLifetimeSeconds, sessionOutcome, v);
   }
 
   public long latency() {
@@ -124,6 +141,10 @@ public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer er
 
   public double resets() {
     return resetRate == null ? 0 : resetRate;
+  }
+
+  public double lostResponses() {
+    return lostResponseRate == null ? 0 : lostResponseRate;
   }
 
   public boolean throttlesToken() {

@@ -63,7 +63,8 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--error-status", description = "Fault: status of injected errors (default 503)")
   Integer errorStatus;
 
-  @Option(names = "--path-pattern", description = "Fault: regex over the path; errors and resets hit only matching paths")
+  @Option(names = "--path-pattern",
+      description = "Fault: regex over the path; errors, resets and lost responses hit only matching paths")
   String pathPattern;
 
   @Option(names = "--reset-rate", description = "Fault: share (0..1) of API calls whose connection is dropped")
@@ -75,10 +76,14 @@ public final class SimulatorMain implements Callable<Integer> {
   @Option(names = "--session-outcome", description = "How job sessions end: Success, Warning or Failed")
   String sessionOutcome;
 
+  @Option(names = "--lost-response-rate",
+      description = "Fault: share (0..1) of API calls processed, then dropped without an answer")
+  Double lostResponseRate;
+
   /** The options the flags describe. */
   SimulatorOptions options() {
     Faults faults = new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        null, sessionOutcome);
+        null, sessionOutcome, lostResponseRate);
     return SimulatorOptions.builder()
         .port(port).bindAddress(bind).http(http).apiVersion(ApiVersion.parse(api))
         .username(username).password(password).fixture(fixture)

@@ -78,6 +78,19 @@ class FaultsTest {
   }
 
   @Test
+  void lostResponseRateProcessesTheRequestThenDropsTheAnswer() {
+    putFaults("{\"lostResponseRate\":1.0,\"pathPattern\":\"^/v8/Jobs$\"}");
+    String name = "created, answer lost";
+    simulator.resetRequestCounts();
+    assertThatThrownBy(() -> client.post("/v8/Jobs", newJob(name))).isInstanceOf(UncheckedIOException.class);
+    assertThat(client.get("/v8/Proxies").status()).as("other paths answer").isEqualTo(200);
+    putFaults("{}");
+    SimClient.Response jobs = client.get("/v8/Jobs");
+    assertThat(jobs.json().get("results").findValuesAsText("name")).as("the server did create the job").contains(name);
+    assertThat(simulator.requestCounts()).containsEntry("POST /v8/Jobs", 1L);
+  }
+
+  @Test
   void sessionOutcomeDecidesHowRunsEnd() {
     putFaults("{\"sessionOutcome\":\"Warning\"}");
     String job = "/v8/Jobs/" + client.post("/v8/Jobs", newJob("warning run")).json().get("id").asText();

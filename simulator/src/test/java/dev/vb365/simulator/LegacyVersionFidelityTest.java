@@ -26,6 +26,13 @@ class LegacyVersionFidelityTest {
 
       assertThat(client.get(v + "/Organizations?extendedView=true").json().isArray()).isTrue();
       assertThat(client.get(org + "?extendedView=true").status()).isEqualTo(200);
+      if (version.equals("v6")) {
+        // v6 declares extendedView required on organizations: a request without it is refused.
+        SimClient.Response missing = client.callInvalid("GET", org, null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("message").asText()).contains("extendedView");
+        assertThat(client.callInvalid("GET", v + "/Organizations", null).status()).isEqualTo(400);
+      }
       assertThat(client.get(org + "/Users?userName=alice@contoso.onmicrosoft.com").json().get("results")).hasSize(1);
       assertThat(client.get(org + "/Users/" + ALICE).status()).isEqualTo(200);
       assertThat(client.get(org + "/Groups").json().get("results")).hasSize(2);

@@ -80,7 +80,7 @@ class StartupTest {
     new CommandLine(main).parseArgs("--port", "0", "--http", "--api", "v6", "--username", "u", "--password", "p",
         "--session-duration", "0.5", "--token-lifetime", "60", "--latency-ms", "10", "--error-rate", "0.1",
         "--error-status", "502", "--path-pattern", "Jobs", "--reset-rate", "0.2", "--throttle-token",
-        "--session-outcome", "Warning", "--event-log-capacity", "50");
+        "--session-outcome", "Warning", "--event-log-capacity", "50", "--lost-response-rate", "0.3");
     SimulatorOptions o = main.options();
     assertThat(o.http()).isTrue();
     assertThat(o.apiVersion()).isEqualTo(ApiVersion.V6);
@@ -88,7 +88,7 @@ class StartupTest {
     assertThat(o.sessionDuration()).isEqualTo(Duration.ofMillis(500));
     assertThat(o.tokenLifetimeSeconds()).isEqualTo(60);
     assertThat(o.eventLogCapacity()).isEqualTo(50);
-    assertThat(o.faults()).isEqualTo(new Faults(10L, null, 0.1, 502, "Jobs", 0.2, true, null, "Warning"));
+    assertThat(o.faults()).isEqualTo(new Faults(10L, null, 0.1, 502, "Jobs", 0.2, true, null, "Warning", 0.3));
     assertThat(o.toString()).doesNotContain("p,").doesNotContain("password=");
   }
 

@@ -29,17 +29,18 @@ import org.slf4j.LoggerFactory;
  * observed-state cache, and the trigger for reconciles when a job changes outside Kubernetes.
  *
  * <p>On v8 it lists the jobs once, then long-polls {@code GET /v8/Events} from the change token it
- * took before listing (so nothing between listing and polling is lost). Job updates and run updates
- * refresh the job ({@code GET /Jobs/{id}}, once per job per batch of events); deletes and item
- * changes need no call. An {@code OutdatedChangeToken}, or any failure (after a backoff), starts over
- * with a new token and a new listing, reporting what changed in between. Servers without the feed
+ * took before listing (so nothing between listing and polling is lost). Job updates, item changes
+ * and run updates refresh the job ({@code GET /Jobs/{id}}, once per job per batch of events: each of
+ * them moves the job's eTag); deletes need no call. An {@code OutdatedChangeToken}, or any failure
+ * (after a backoff), starts over with a new token and a new listing, reporting what changed in
+ * between. Servers without the feed
  * (v6/v7, or a v8 that refuses {@code /Events}) are polled: the job list every {@code pollInterval},
  * compared with the snapshot.
  *
  * <p>Costs: at start (and after each restart) one {@code Events?from=latest} and one job listing
  * (one call per page); then one long poll per {@code longPollWait} while nothing happens, plus one
- * {@code GET /Jobs/{id}} per job updated or run per batch of events. Polling costs one listing per
- * {@code pollInterval}.
+ * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events. Polling
+ * costs one listing per {@code pollInterval}.
  *
  * <p>It runs on its own daemon thread, never spins (failures wait {@code minBackoff} doubling to
  * {@code maxBackoff}), and {@link #close()} returns promptly, aborting a long poll in flight.
@@ -214,7 +215,9 @@ public final class JobChangeFeed implements AutoCloseable {
                         moved.add(event.id());
                     }
                 }
-                case JOB_SESSION_UPDATE -> {
+                // An item change moves the job's eTag too, but its event carries none: read the job,
+                // or the snapshot keeps a stale eTag until the next JobUpdate.
+                case JOB_SESSION_UPDATE, JOB_SELECTED_ITEMS_CHANGE, JOB_EXCLUDED_ITEMS_CHANGE -> {
                     if (event.jobId() != null) {
                         toRefresh.add(event.jobId());
                     }
@@ -259,7 +262,7 @@ public final class JobChangeFeed implements AutoCloseable {
                     }
                 }
                 case JOB_SELECTED_ITEMS_CHANGE, JOB_EXCLUDED_ITEMS_CHANGE -> {
-                    if (event.jobId() != null) {
+                    if (event.jobId() != null && !gone.contains(event.jobId())) {
                         emit(new JobChange(event.jobId(), eTagOf(event.jobId()), JobChangeKind.ITEMS_CHANGED, null));
                     }
                 }

@@ -45,7 +45,7 @@ final class Directory {
     }
 
     Organization organization(String id) {
-        return WireMapper.organization(api.execute(ApiRequest.of(Route.ORGANIZATION, id),
+        return WireMapper.organization(api.execute(ApiRequest.of(Route.ORGANIZATION, id).query("extendedView", false),
                 ApiCaller.json(Wire.Organization.class)));
     }
 
@@ -121,13 +121,15 @@ final class Directory {
                 return WireMapper.site(api.execute(ApiRequest.of(Route.SITE, org, key),
                         ApiCaller.json(Wire.Site.class)));
             }
+            String wanted = normalizeUrl(key);
             ApiRequest request = ApiRequest.of(Route.SITES, org)
                     .query("includePersonalSites", key.toLowerCase(Locale.ROOT).contains("-my.sharepoint."));
             if (api.version().hasSiteFilter()) {
-                request.query("filter", key);
+                // A keyword the site's URL must contain: without the trailing slash the user may
+                // have typed, or ".../sites/hr/" would find nothing.
+                request.query("filter", wanted);
             }
             List<Site> sites = pager.all(request, Wire.Site.class).stream().map(WireMapper::site).toList();
-            String wanted = normalizeUrl(key);
             return matchOne(endpoint(Route.SITES), "site", key, sites, s -> List.of(normalizeUrl(s.url())),
                     s -> s.url() + " (" + s.id() + ")", wanted);
         });

@@ -188,7 +188,8 @@ class LookupTest {
                 "https://contoso.sharepoint.com", true, false));
         assertThat(byId.url()).endsWith("intranet-archive");
         RecordedRequest list = vb.fake.requests("GET", SITES).get(0);
-        assertThat(list.getUrl().queryParameter("filter")).isEqualTo("https://contoso.sharepoint.com/sites/intranet/");
+        assertThat(list.getUrl().queryParameter("filter")).as("the keyword without the trailing slash")
+                .isEqualTo("https://contoso.sharepoint.com/sites/intranet");
         assertThat(list.getUrl().queryParameter("includePersonalSites")).isEqualTo("false");
     }
 

@@ -84,7 +84,7 @@ public final class DirectoryEndpoints {
   }
 
   private ApiResponse organizations(ApiRequest request) {
-    request.queryBool("extendedView");
+    extendedView(request);
     Stream<Directory.Organization> orgs = directory.organizations().stream();
     if (version == ApiVersion.V8) {
       UUID msid = request.queryUuid("msid").orElse(null);
@@ -94,8 +94,15 @@ public final class DirectoryEndpoints {
   }
 
   private ApiResponse organization(ApiRequest request) {
-    request.queryBool("extendedView");
+    extendedView(request);
     return ApiResponse.ok(organizationBody(org(request), request));
+  }
+
+  /** v6 declares extendedView required on both organization resources, and refuses a request without it. */
+  private void extendedView(ApiRequest request) {
+    if (request.queryBool("extendedView").isEmpty() && version == ApiVersion.V6) {
+      throw ApiException.invalid("Query parameter 'extendedView' is required");
+    }
   }
 
   private ObjectNode organizationBody(Directory.Organization o, ApiRequest request) {

@@ -8,7 +8,14 @@ import java.util.regex.Pattern;
 /** Holds the current faults and decides, per API request, what to inject. */
 public final class FaultInjector {
   /** What happens to one request. */
-  public enum Verdict { PROCEED, RESET, ERROR }
+  public enum Verdict {
+    PROCEED,
+    /** Drop the connection without processing the request. */
+    RESET,
+    ERROR,
+    /** Process the request, then drop the connection without an answer. */
+    LOSE_RESPONSE
+  }
 
   private record Active(Faults faults, Pattern path) {
   }
@@ -27,7 +34,7 @@ public final class FaultInjector {
     active.set(new Active(faults, faults.pathPattern() == null ? null : Pattern.compile(faults.pathPattern())));
   }
 
-  /** Sleeps for the configured latency plus jitter, then decides whether to drop, fail or serve the request. */
+  /** Sleeps for the configured latency plus jitter, then decides whether to drop, fail, serve or serve unanswered. */
   public Verdict apply(String path) throws InterruptedException {
     Active a = active.get();
     Faults f = a.faults();
@@ -45,6 +52,9 @@ public final class FaultInjector {
     }
     if (f.errors() > 0 && random.nextDouble() < f.errors()) {
       return Verdict.ERROR;
+    }
+    if (f.lostResponses() > 0 && random.nextDouble() < f.lostResponses()) {
+      return Verdict.LOSE_RESPONSE;
     }
     return Verdict.PROCEED;
   }

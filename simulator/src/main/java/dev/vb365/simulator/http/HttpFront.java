@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP(S) listener. For each API request, in order: count it by route template, inject faults, find
  * the route (404/405 otherwise), check the bearer token (and antiforgery token), run the handler and write
- * the answer; errors become RESTExceptionInfo bodies. Paths under /_sim/ go to the control routes: no
+ * the answer (unless a lost-response fault drops it); errors become RESTExceptionInfo bodies. Paths under /_sim/ go to the control routes: no
  * token, no faults, not counted.
  */
 public final class HttpFront implements AutoCloseable {
@@ -97,7 +97,7 @@ public final class HttpFront implements AutoCloseable {
         body = in.readAllBytes();
       }
       if (path.startsWith("/_sim/") || path.equals("/_sim")) {
-        dispatch(exchange, control, method, path, body, false);
+        dispatch(exchange, control, method, path, body, false, true);
         return;
       }
       RouteTable.Match match = api.find(method, path);
@@ -113,7 +113,8 @@ public final class HttpFront implements AutoCloseable {
               "Simulated fault: the server answered " + status + " instead of processing the request")), Map.of());
           return;
         }
-        default -> dispatch(exchange, api, method, path, body, true);
+        case LOSE_RESPONSE -> dispatch(exchange, api, method, path, body, true, false);
+        default -> dispatch(exchange, api, method, path, body, true, true);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -124,8 +125,9 @@ public final class HttpFront implements AutoCloseable {
     }
   }
 
+  /** Runs the request; with {@code answer} false the outcome is not sent (the connection closes unanswered). */
   private void dispatch(HttpExchange exchange, RouteTable routes, String method, String path, byte[] body,
-      boolean authenticate) throws IOException {
+      boolean authenticate, boolean answer) throws IOException {
     ApiResponse response;
     try {
       RouteTable.Match match = routes.find(method, path);
@@ -144,11 +146,16 @@ public final class HttpFront implements AutoCloseable {
       }
       response = match.route().handler().handle(request);
     } catch (ApiException e) {
+      if (!answer) {
+        return;
+      }
       write(exchange, e.status(), errorBody.apply(e), e.status() == 401
           ? Map.of("WWW-Authenticate", "Bearer") : e.headers());
       return;
     }
-    write(exchange, response.status(), response.body(), response.headers());
+    if (answer) {
+      write(exchange, response.status(), response.body(), response.headers());
+    }
   }
 
   private void authenticate(ApiRequest request) {
