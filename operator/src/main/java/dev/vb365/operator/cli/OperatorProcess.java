@@ -80,7 +80,13 @@ final class OperatorProcess implements AutoCloseable {
           settings.defaultConnectionSecret() == null ? "none" : settings.defaultConnectionSecret(),
           settings.feedMode().name().toLowerCase(java.util.Locale.ROOT), settings.feedPollInterval(),
           settings.resyncInterval(), settings.concurrency(), settings.maxRequestsPerServer(), electionText);
-      operator = builder.start();
+      try {
+        operator = builder.start();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("cannot start against the Kubernetes API at " + kubernetes.getMasterUrl()
+            + (options.kubeconfigOrNull() == null ? " (from KUBECONFIG, ~/.kube/config or the pod's service account; "
+            + "--kubeconfig names another)" : " (from " + options.kubeconfigOrNull() + ")"), e);
+      }
       Vb365Operator started = operator;
       MetricsAndHealthServer http = MetricsAndHealthServer.start("0.0.0.0", options.httpPort(), registry,
           started::isAlive, started::isReady);

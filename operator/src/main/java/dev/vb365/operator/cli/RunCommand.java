@@ -136,6 +136,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OperatorSettings settings = settings();
+    if (kubeconfig != null && !java.nio.file.Files.isReadable(kubeconfig)) {
+      throw new ParameterException(spec.commandLine(), "--kubeconfig " + kubeconfig + " is not a readable file");
+    }
     if (httpPort < 0 || httpPort > 65535) {
       throw new ParameterException(spec.commandLine(), "--http-port must be 0..65535, was " + httpPort);
     }

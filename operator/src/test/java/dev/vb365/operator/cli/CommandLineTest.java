@@ -201,6 +201,12 @@ class CommandLineTest {
   }
 
   @Test
+  void aMissingKubeconfigIsAUsageError(@TempDir Path dir) {
+    assertThat(execute(Map.of(), "run", "--kubeconfig", dir.resolve("nope").toString())).isEqualTo(2);
+    assertThat(err()).contains("--kubeconfig").contains("is not a readable file");
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(execute(Map.of(), "deploy")).isEqualTo(2);
     assertThat(err()).contains("Unmatched argument").contains("deploy");
