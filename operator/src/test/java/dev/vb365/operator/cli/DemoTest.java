@@ -79,6 +79,40 @@ class DemoTest {
   }
 
   @Test
+  void keepRunningWritesAKubeconfigForRealKubectlAndStopsWhenAsked(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    Path kubeconfig = dir.resolve("demo.kubeconfig");
+    try (Demo demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60)),
+        out)) {
+      java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+      Thread thread = new Thread(() -> {
+        try {
+          exit.set(demo.run());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      thread.start();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+          .until(() -> buffer.toString(StandardCharsets.UTF_8).contains("Your turn"));
+      String printed = buffer.toString(StandardCharsets.UTF_8);
+      assertThat(printed).contains("the examples bundled in the jar", "export KUBECONFIG=" + kubeconfig.toAbsolutePath(),
+          "CA file", demo.sandbox().simulator().baseUri() + "/v8", "user      admin / password admin");
+      assertThat(kubeconfig).exists();
+      if (System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH").split(":"))
+          .anyMatch(p -> java.nio.file.Files.isExecutable(Path.of(p, "kubectl")))) {
+        var kubectl = new dev.vb365.operator.embedded.Kubectl(kubeconfig, dir.resolve("cache"));
+        assertThat(kubectl.ok("get", "bj", "-A")).containsPattern("contoso +finance");
+      }
+      demo.stop();
+      thread.join(Duration.ofSeconds(30).toMillis());
+      assertThat(exit.get()).isZero();
+    }
+  }
+
+  @Test
   void bundledExamplesAreUsedWhenThereIsNoExamplesDirectory() {
     var examples = dev.vb365.operator.embedded.ExampleManifests.load(Path.of("no-such-directory"));
     assertThat(examples.source()).contains("bundled");
