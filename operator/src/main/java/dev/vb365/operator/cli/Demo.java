@@ -13,7 +13,6 @@ import dev.vb365.operator.embedded.Vb365Admin;
 import dev.vb365.simulator.SimulatorOptions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -112,7 +111,7 @@ public final class Demo implements AutoCloseable {
     for (ExampleManifests.Manifest manifest : examples.manifests(client)) {
       HasMetadata object = manifest.object();
       String what = object.getKind().toLowerCase(Locale.ROOT) + "/" + object.getMetadata().getName();
-      if (object instanceof Secret || "Secret".equals(object.getKind())) {
+      if ("Secret".equals(object.getKind())) {
         sandbox.connectionSecret(object.getMetadata().getNamespace(), object.getMetadata().getName());
         out.printf("   %-32s created, pointing at the simulator (url, username, password, ca.crt)%n", what);
         continue;

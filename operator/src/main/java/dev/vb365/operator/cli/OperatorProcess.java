@@ -119,14 +119,6 @@ final class OperatorProcess implements AutoCloseable {
     return http.port();
   }
 
-  PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
-  Vb365Operator operator() {
-    return operator;
-  }
-
   /** Returns when {@link #close()} has finished (or throws when the waiting thread is interrupted). */
   void awaitTermination() throws InterruptedException {
     terminated.await();

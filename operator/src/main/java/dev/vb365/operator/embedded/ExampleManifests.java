@@ -28,10 +28,6 @@ public final class ExampleManifests {
 
   /** One object of one file, in file order. */
   public record Manifest(String file, HasMetadata object) {
-    public String describe() {
-      String namespace = object.getMetadata().getNamespace();
-      return object.getKind() + " " + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
-    }
   }
 
   private final String source;

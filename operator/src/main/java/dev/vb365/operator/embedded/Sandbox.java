@@ -106,11 +106,6 @@ public final class Sandbox implements AutoCloseable {
     return kubernetes.client();
   }
 
-  /** A scratch directory deleted on close (kubeconfig, CA file, fixture). */
-  public Path workDir() {
-    return workDir;
-  }
-
   /**
    * Creates (or replaces) a Secret with the keys the operator reads (url, username, password, ca.crt), pointing
    * at the simulator; creates the namespace first if needed.

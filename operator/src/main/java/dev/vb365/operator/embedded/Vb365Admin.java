@@ -86,10 +86,6 @@ public final class Vb365Admin {
         .filter(t -> displayName.equalsIgnoreCase(t.path("displayName").asText())).toList();
   }
 
-  public List<JsonNode> jobs() {
-    return list(v + "/Jobs", v + "/Jobs");
-  }
-
   public JsonNode job(String jobId) {
     return send("GET", v + "/Jobs/" + jobId, v + "/Jobs/{jobId}", null);
   }
@@ -102,15 +98,6 @@ public final class Vb365Admin {
   /** PUT /v8/Jobs/{id}: VB365 changes only the fields the body has. */
   public void editJob(String jobId, ObjectNode body) {
     send("PUT", v + "/Jobs/" + jobId, v + "/Jobs/{jobId}", body);
-  }
-
-  public List<JsonNode> selectedItems(String jobId) {
-    return list(v + "/Jobs/" + jobId + "/SelectedItems", v + "/Jobs/{jobId}/SelectedItems");
-  }
-
-  public void removeSelectedItems(String jobId, List<String> itemIds) {
-    send("DELETE", v + "/Jobs/" + jobId + "/SelectedItems?ids=" + encode(String.join(",", itemIds)),
-        v + "/Jobs/{jobId}/SelectedItems", null);
   }
 
   public static ObjectNode object() {
