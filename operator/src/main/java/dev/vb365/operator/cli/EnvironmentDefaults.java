@@ -25,7 +25,8 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
 
   @Override
   public String defaultValue(ArgSpec argSpec) {
-    if (argSpec instanceof OptionSpec option && option.longestName().startsWith("--")) {
+    if (argSpec instanceof OptionSpec option && option.longestName().startsWith("--") && !option.usageHelp()
+        && !option.versionHelp()) {
       String value = environment.get(variableFor(option.longestName()));
       if (value != null && !value.isBlank()) {
         return value.trim();

@@ -45,4 +45,11 @@ public final class LoggingSetup {
     root.detachAndStopAllAppenders();
     root.addAppender(appender);
   }
+
+  /** Sets the level of one logger (and its children), e.g. to quiet a library. */
+  public static void setLevel(String logger, String level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.getLogger(logger).setLevel(Level.toLevel(level.toUpperCase(Locale.ROOT), Level.INFO));
+    }
+  }
 }

@@ -37,6 +37,9 @@ final class DiscoveryDocuments {
         new String[] {"customresourcedefinitions", "CustomResourceDefinition", "false", "crd,crds"}));
     BUILT_IN.put("coordination.k8s.io/v1", List.<String[]>of(new String[] {"leases", "Lease", "true", ""}));
     BUILT_IN.put("events.k8s.io/v1", List.<String[]>of(new String[] {"events", "Event", "true", "ev"}));
+    BUILT_IN.put("authorization.k8s.io/v1", List.of(
+        new String[] {"selfsubjectaccessreviews", "SelfSubjectAccessReview", "false", ""},
+        new String[] {"selfsubjectrulesreviews", "SelfSubjectRulesReview", "false", ""}));
     BUILT_IN.put("apps/v1", List.<String[]>of(new String[] {"deployments", "Deployment", "true", "deploy"}));
   }
 
@@ -84,6 +87,22 @@ final class DiscoveryDocuments {
       g.putObject("preferredVersion").put("groupVersion", group + "/" + versions.get(0)).put("version", versions.get(0));
     });
     return doc.toString();
+  }
+
+  /** The kind served under a plural in a group version ("v1", "events" -> Event), if any. */
+  static Optional<String> kindOf(String groupVersion, String plural, List<JsonNode> crds) {
+    List<String[]> builtIn = BUILT_IN.get(groupVersion);
+    if (builtIn != null) {
+      return builtIn.stream().filter(r -> r[0].equals(plural)).map(r -> r[1]).findFirst();
+    }
+    for (JsonNode crd : crds) {
+      JsonNode spec = crd.path("spec");
+      if (plural.equals(spec.path("names").path("plural").asText())
+          && groupVersion.startsWith(spec.path("group").asText() + "/")) {
+        return Optional.of(spec.path("names").path("kind").asText());
+      }
+    }
+    return Optional.empty();
   }
 
   /** The APIResourceList of one group version, or empty when nothing is served there. */

@@ -9,6 +9,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +19,35 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Puts the pieces real clients need in front of fabric8's CRUD dispatcher: discovery documents, Table output
- * for `kubectl get`, and tolerance for the query parameters (fieldManager, fieldValidation) that the CRUD
- * dispatcher would otherwise mistake for part of the resource path.
+ * for `kubectl get`, tolerance for the query parameters (fieldManager, fieldValidation) that the CRUD
+ * dispatcher would otherwise mistake for part of the resource path, field selectors on lists (`kubectl
+ * describe` finds an object's Events with one), and strategic merge patches (what `kubectl apply` sends for
+ * built-in kinds such as Secrets), applied as JSON merge patches.
  */
 final class EmbeddedApiDispatcher extends Dispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+  private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
   private static final Set<String> IGNORED_PARAMS = Set.of("fieldManager", "fieldValidation", "force", "timeout");
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/apis/([^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+)(?:/[^/]+)?$");
+
+  /** A collection: /api/{v}/[namespaces/{ns}/]{plural} or /apis/{g}/{v}/[namespaces/{ns}/]{plural}. */
+  private static final Pattern LIST_PATH = Pattern.compile(
+      "^(?:/api/(v1)|/apis/([^/]+/[^/]+))(?:/namespaces/[^/]+)?/([^/]+)/?$");
+  private static final Pattern CORE_EVENTS = Pattern.compile("^/api/v1/(?:namespaces/[^/]+/)?events(?:/[^/]+)?$");
+  /** The columns `kubectl get events` shows from a real API server. */
+  private static final JsonNode EVENT_COLUMNS = parse("""
+      {"additionalPrinterColumns": [
+        {"name": "Last Seen", "type": "date", "jsonPath": ".lastTimestamp"},
+        {"name": "Type", "type": "string", "jsonPath": ".type"},
+        {"name": "Reason", "type": "string", "jsonPath": ".reason"},
+        {"name": "Object", "type": "string", "jsonPath": ".involvedObject.name"},
+        {"name": "Message", "type": "string", "jsonPath": ".message"}]}""");
 
   private final KubernetesCrudDispatcher crud;
   private final Supplier<String> serverAddress;
@@ -47,24 +64,111 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     String[] pathAndQuery = request.getPath().split("\\?", 2);
     String path = pathAndQuery[0];
     String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+    if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
+      return accessReview(path, request);
+    }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
       if (discovery.isPresent()) {
         return discovery.get();
       }
     }
-    String kept = List.of(query.split("&")).stream()
-        .filter(p -> !p.isEmpty() && !IGNORED_PARAMS.contains(p.split("=", 2)[0]))
-        .collect(Collectors.joining("&"));
+    String fieldSelector = null;
+    List<String> kept = new ArrayList<>();
+    for (String param : query.split("&")) {
+      String name = param.split("=", 2)[0];
+      if ("fieldSelector".equals(name)) {
+        fieldSelector = URLDecoder.decode(param.substring(name.length() + 1), StandardCharsets.UTF_8);
+      } else if (!param.isEmpty() && !IGNORED_PARAMS.contains(name)) {
+        kept.add(param);
+      }
+    }
     RecordedRequest forwarded = new RecordedRequest(request.getHttpVersion(), request.method(),
-        kept.isEmpty() ? path : path + "?" + kept, request.getHeaders(), request.getBody());
+        kept.isEmpty() ? path : path + "?" + String.join("&", kept), headers(request), body(request));
     MockResponse response = crud.dispatch(forwarded);
+    if (fieldSelector != null && "GET".equals(request.getMethod()) && response.code() == 200
+        && !query.contains("watch=")) {
+      response = FieldSelector.parse(fieldSelector).filter(response);
+    }
     String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
-    if ("GET".equals(request.getMethod()) && accept.contains("as=Table") && !query.contains("watch=")
-        && response.code() == 200) {
-      return tableOf(path, response);
+    if ("GET".equals(request.getMethod()) && !query.contains("watch=") && response.code() == 200) {
+      return accept.contains("as=Table") ? tableOf(path, response) : typedList(path, response);
     }
     return response;
+  }
+
+  /**
+   * The embedded API has no authorization: every self-review says everything is allowed. JOSDK asks with a
+   * SelfSubjectRulesReview before leader election, kubectl auth can-i with a SelfSubjectAccessReview.
+   */
+  private MockResponse accessReview(String path, RecordedRequest request) {
+    try {
+      JsonNode review = JSON.readTree(request.getBody().getBytes());
+      com.fasterxml.jackson.databind.node.ObjectNode answer = review.isObject()
+          ? (com.fasterxml.jackson.databind.node.ObjectNode) review : JSON.createObjectNode();
+      com.fasterxml.jackson.databind.node.ObjectNode status = answer.putObject("status");
+      if (path.endsWith("/selfsubjectrulesreviews")) {
+        com.fasterxml.jackson.databind.node.ObjectNode all = status.putArray("resourceRules").addObject();
+        all.putArray("verbs").add("*");
+        all.putArray("apiGroups").add("*");
+        all.putArray("resources").add("*");
+        status.putArray("nonResourceRules").addObject().putArray("verbs").add("*");
+        status.put("incomplete", false);
+      } else if (path.endsWith("/selfsubjectaccessreviews")) {
+        status.put("allowed", true);
+      } else {
+        return new MockResponse().setResponseCode(404);
+      }
+      return json(answer.toString()).setResponseCode(201);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** kubectl apply patches built-in kinds with a strategic merge patch, which the CRUD dispatcher refuses. */
+  private static boolean strategicMergePatch(RecordedRequest request) {
+    return "PATCH".equals(request.getMethod()) && Optional.ofNullable(request.getHeader("Content-Type")).orElse("")
+        .startsWith("application/strategic-merge-patch+json");
+  }
+
+  private static io.fabric8.mockwebserver.http.Headers headers(RecordedRequest request) {
+    if (!strategicMergePatch(request)) {
+      return request.getHeaders();
+    }
+    return request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build();
+  }
+
+  /**
+   * For the maps of Namespaces, Secrets and ConfigMaps a strategic merge patch means what a JSON merge patch
+   * means; its directives ($patch, $setElementOrder/..., $retainKeys) are dropped.
+   */
+  private static Buffer body(RecordedRequest request) {
+    if (!strategicMergePatch(request)) {
+      return request.getBody();
+    }
+    try {
+      JsonNode patch = JSON.readTree(request.getBody().getBytes());
+      return new Buffer().writeUtf8(withoutDirectives(patch).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode withoutDirectives(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        if (name.startsWith("$")) {
+          object.remove(name);
+        } else {
+          withoutDirectives(object.get(name));
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      node.forEach(EmbeddedApiDispatcher::withoutDirectives);
+    }
+    return node;
   }
 
   private Optional<MockResponse> discovery(String path) {
@@ -90,6 +194,33 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     return Optional.empty();
   }
 
+  /**
+   * The CRUD dispatcher calls every list "List"; typed clients such as kubectl describe's expect "EventList" and
+   * otherwise see no items.
+   */
+  private MockResponse typedList(String path, MockResponse response) {
+    Matcher m = LIST_PATH.matcher(path);
+    if (!m.matches()) {
+      return response;
+    }
+    try {
+      JsonNode body = JSON.readTree(response.getBody().getBytes());
+      if (!(body instanceof com.fasterxml.jackson.databind.node.ObjectNode list) || !"List".equals(body.path("kind")
+          .asText())) {
+        return response;
+      }
+      String groupVersion = m.group(1) != null ? m.group(1) : m.group(2);
+      Optional<String> kind = DiscoveryDocuments.kindOf(groupVersion, m.group(3), crds());
+      if (kind.isEmpty()) {
+        return response;
+      }
+      list.put("kind", kind.get() + "List");
+      return json(list.toString());
+    } catch (IOException e) {
+      return response;
+    }
+  }
+
   private MockResponse tableOf(String path, MockResponse response) {
     try {
       JsonNode body = JSON.readTree(response.getBody().getBytes());
@@ -97,10 +228,20 @@ final class EmbeddedApiDispatcher extends Dispatcher {
       Matcher m = RESOURCE_PATH.matcher(path);
       if (m.matches()) {
         crdVersion = crdVersion(m.group(1), m.group(2), m.group(3));
+      } else if (CORE_EVENTS.matcher(path).matches()) {
+        crdVersion = EVENT_COLUMNS;
       }
       return json(PrinterColumnTable.render(body, crdVersion, clock.instant()));
     } catch (IOException e) {
       return response;
+    }
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

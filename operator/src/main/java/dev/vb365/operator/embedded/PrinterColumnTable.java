@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 final class PrinterColumnTable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** `.a.b`, `.a[0]`, `.a[?(@.k=="v")].b`: the JSONPath subset printer columns use. */
-  private static final Pattern STEP = Pattern.compile("\\.([A-Za-z0-9_-]+)|\\[(\\d+)]|\\[\\?\\(@\\.([A-Za-z0-9_-]+)==[\"']([^\"']*)[\"']\\)]");
+  /** `.a.b`, `.a[0]`, `.a[?(@.k=="v")].b` (spaces around == allowed): the JSONPath subset printer columns use. */
+  private static final Pattern STEP = Pattern.compile(
+      "\\.([A-Za-z0-9_-]+)|\\[(\\d+)]|\\[\\?\\(@\\.([A-Za-z0-9_-]+)\\s*==\\s*[\"']([^\"']*)[\"']\\)]");
 
   private PrinterColumnTable() {}
 

@@ -2,6 +2,7 @@ package dev.vb365.operator.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -9,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,38 @@ class EmbeddedKubernetesApiTest {
     ResourceDefinitionContext widgets = new ResourceDefinitionContext.Builder().withGroup("example.com")
         .withVersion("v1").withPlural("widgets").withNamespaced(true).build();
     assertThat(api.client().genericKubernetesResources(widgets).inNamespace("default").list().getItems()).isEmpty();
+  }
+
+  @Test
+  void builtInKindsCanBeAppliedTwiceAndEventsAreListedAndSelectedByField(@TempDir Path dir) throws Exception {
+    Kubectl.assumeInstalled();
+    Kubectl kubectl = new Kubectl(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
+    Path secret = dir.resolve("secret.yaml");
+    Files.writeString(secret, """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: creds, namespace: default}
+        stringData: {username: admin}
+        """);
+    assertThat(kubectl.ok("apply", "--validate=false", "-f", secret.toString())).contains("secret/creds created");
+    Files.writeString(secret, Files.readString(secret).replace("admin", "operator"));
+    // The second apply is a strategic merge patch, which the CRUD mock alone refuses (415).
+    assertThat(kubectl.ok("apply", "--validate=false", "-f", secret.toString())).contains("secret/creds configured");
+    assertThat(api.client().secrets().inNamespace("default").withName("creds").get().getStringData())
+        .containsEntry("username", "operator");
+
+    for (String name : List.of("blue", "green")) {
+      api.client().v1().events().inNamespace("default").resource(new EventBuilder().withNewMetadata()
+          .withName(name + ".1").endMetadata().withType("Normal").withReason("Painted").withMessage("painted " + name)
+          .withLastTimestamp("2026-01-01T00:00:00Z").withNewInvolvedObject().withKind("Widget").withName(name)
+          .endInvolvedObject().build()).create();
+    }
+    assertThat(kubectl.ok("get", "events", "-n", "default")).containsPattern("LAST SEEN +TYPE +REASON +OBJECT +MESSAGE")
+        .containsPattern("Normal +Painted +blue +painted blue");
+    assertThat(api.client().v1().events().inNamespace("default").withField("involvedObject.name", "green").list()
+        .getItems()).extracting(e -> e.getMessage()).containsExactly("painted green");
+    assertThat(api.client().v1().events().inNamespace("default").withoutField("involvedObject.name", "green").list()
+        .getItems()).extracting(e -> e.getMessage()).containsExactly("painted blue");
   }
 
   @Test

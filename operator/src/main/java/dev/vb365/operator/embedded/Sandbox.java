@@ -1,0 +1,152 @@
+package dev.vb365.operator.embedded;
+
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.api.JobItem;
+import dev.vb365.simulator.Simulator;
+import dev.vb365.simulator.SimulatorOptions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A VB365 server and a Kubernetes API on loopback, wired for the operator: the simulator over HTTPS (serving
+ * {@link DemoDirectory}), the embedded Kubernetes API with the operator's CRDs installed from the class path,
+ * and connection Secrets that point at the simulator and trust its CA. Used by `demo`, the benchmark and the
+ * end-to-end tests; the operator itself is started by the caller.
+ */
+public final class Sandbox implements AutoCloseable {
+
+  /** The CRDs the build generates into the class path (META-INF/fabric8). */
+  public static final List<Class<? extends HasMetadata>> CUSTOM_RESOURCES = List.of(BackupJob.class, JobItem.class);
+
+  private final Simulator simulator;
+  private final EmbeddedKubernetesApi kubernetes;
+  private final Path workDir;
+
+  private Sandbox(Simulator simulator, EmbeddedKubernetesApi kubernetes, Path workDir) {
+    this.simulator = simulator;
+    this.kubernetes = kubernetes;
+    this.workDir = workDir;
+  }
+
+  /**
+   * Starts both on free ports. The simulator serves {@link DemoDirectory} unless {@code simulatorOptions} name a
+   * fixture of their own.
+   */
+  public static Sandbox start(SimulatorOptions simulatorOptions) {
+    Path workDir;
+    try {
+      workDir = Files.createTempDirectory("vb365-sandbox-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Simulator simulator = Simulator.start(SimulatorOptions.builder(simulatorOptions)
+        .fixture(simulatorOptions.fixture() != null ? simulatorOptions.fixture()
+            : DemoDirectory.write(workDir.resolve("directory.json")))
+        .caOut(workDir.resolve("simulator-ca.pem"))
+        .build());
+    EmbeddedKubernetesApi kubernetes;
+    try {
+      kubernetes = EmbeddedKubernetesApi.start(0);
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+    Sandbox sandbox = new Sandbox(simulator, kubernetes, workDir);
+    try {
+      sandbox.installCrds();
+    } catch (RuntimeException e) {
+      sandbox.close();
+      throw e;
+    }
+    return sandbox;
+  }
+
+  private void installCrds() {
+    for (Class<? extends HasMetadata> type : CUSTOM_RESOURCES) {
+      String resource = "/META-INF/fabric8/" + HasMetadata.getFullResourceName(type) + "-v1.yml";
+      try (InputStream in = Sandbox.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is not on the class path (the build generates it)");
+        }
+        kubernetes.installCrd(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The names of the installed CRDs, e.g. backupjobs.backup.vb365.dev. */
+  public List<String> crdNames() {
+    return CUSTOM_RESOURCES.stream().map(HasMetadata::getFullResourceName).toList();
+  }
+
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  public EmbeddedKubernetesApi kubernetes() {
+    return kubernetes;
+  }
+
+  public KubernetesClient client() {
+    return kubernetes.client();
+  }
+
+  /**
+   * Creates (or replaces) a Secret with the keys the operator reads (url, username, password, ca.crt), pointing
+   * at the simulator; creates the namespace first if needed.
+   */
+  public Secret connectionSecret(String namespace, String name) {
+    KubernetesClient client = client();
+    if (client.namespaces().withName(namespace).get() == null) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+    }
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("url", simulator.baseUri().toString());
+    data.put("username", simulator.username());
+    data.put("password", simulator.password());
+    try {
+      data.put("ca.crt", Files.readString(simulator.caCertificateFile(), StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> encoded = new LinkedHashMap<>();
+    data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    Secret secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withType("Opaque").withData(encoded).build();
+    return client.secrets().resource(secret).createOr(NonDeletingOperation::update);
+  }
+
+  @Override
+  public void close() {
+    try {
+      kubernetes.close();
+    } finally {
+      simulator.close();
+      deleteQuietly(workDir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // a temporary directory: the OS cleans up what is left
+    }
+  }
+}

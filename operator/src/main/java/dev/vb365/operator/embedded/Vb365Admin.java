@@ -1,0 +1,198 @@
+package dev.vb365.operator.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vb365.simulator.Simulator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Someone who changes VB365 jobs directly through the REST API (as the VB365 console does), behind the
+ * operator's back: plain HTTPS calls with a bearer token, deliberately not the operator's client. The demo uses
+ * it to cause drift, tests to create jobs before an export. It records the calls it makes by the simulator's
+ * route keys, so that a summary of the simulator's request counts can leave them out.
+ */
+public final class Vb365Admin {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Simulator simulator;
+  private final HttpClient http;
+  private final String v;
+  private final Map<String, Long> calls = new TreeMap<>();
+  private String token;
+
+  public Vb365Admin(Simulator simulator) {
+    this.simulator = simulator;
+    this.v = "/" + simulator.apiVersion();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (simulator.caCertificateFile() != null) {
+      builder.sslContext(trusting(simulator));
+    }
+    this.http = builder.build();
+  }
+
+  /** The API calls made so far, as the simulator counts them ("PUT /v8/Jobs/{jobId}" = 1). */
+  public synchronized Map<String, Long> callsMade() {
+    return Map.copyOf(calls);
+  }
+
+  public JsonNode organization(String name) {
+    return findByName(list(v + "/Organizations", v + "/Organizations"), "name", name, "organization");
+  }
+
+  public JsonNode repository(String name) {
+    return findByName(list(v + "/BackupRepositories", v + "/BackupRepositories"), "name", name, "repository");
+  }
+
+  public JsonNode user(String organizationId, String upn) {
+    return findByName(list(v + "/Organizations/" + organizationId + "/Users?userName=" + encode(upn),
+        v + "/Organizations/{organizationId}/Users"), "name", upn, "user");
+  }
+
+  public JsonNode group(String organizationId, String name) {
+    return findByName(list(v + "/Organizations/" + organizationId + "/Groups?groupName=" + encode(name),
+        v + "/Organizations/{organizationId}/Groups"), "name", name, "group");
+  }
+
+  public JsonNode site(String organizationId, String url) {
+    return findByName(list(v + "/Organizations/" + organizationId + "/Sites", v + "/Organizations/{organizationId}/Sites"),
+        "url", url, "site");
+  }
+
+  /** The teams of that display name (several when the name is not unique). */
+  public List<JsonNode> teams(String organizationId, String displayName) {
+    return list(v + "/Organizations/" + organizationId + "/Teams?displayName=" + encode(displayName),
+        v + "/Organizations/{organizationId}/Teams").stream()
+        .filter(t -> displayName.equalsIgnoreCase(t.path("displayName").asText())).toList();
+  }
+
+  public JsonNode job(String jobId) {
+    return send("GET", v + "/Jobs/" + jobId, v + "/Jobs/{jobId}", null);
+  }
+
+  /** POST /v8/Jobs with the body as given (organizationId, repositoryId, name, items, schedulePolicy, ...). */
+  public JsonNode createJob(ObjectNode body) {
+    return send("POST", v + "/Jobs", v + "/Jobs", body);
+  }
+
+  /** PUT /v8/Jobs/{id}: VB365 changes only the fields the body has. */
+  public void editJob(String jobId, ObjectNode body) {
+    send("PUT", v + "/Jobs/" + jobId, v + "/Jobs/{jobId}", body);
+  }
+
+  public static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  private List<JsonNode> list(String path, String route) {
+    JsonNode answer = send("GET", path, route, null);
+    List<JsonNode> out = new ArrayList<>();
+    (answer.isArray() ? answer : answer.path("results")).forEach(out::add);
+    return out;
+  }
+
+  private static JsonNode findByName(List<JsonNode> list, String field, String name, String what) {
+    List<JsonNode> found = list.stream().filter(n -> name.equalsIgnoreCase(n.path(field).asText())).toList();
+    if (found.size() != 1) {
+      throw new IllegalStateException(found.size() + " " + what + "s named " + name);
+    }
+    return found.get(0);
+  }
+
+  private JsonNode send(String method, String path, String route, JsonNode body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + path))
+        .timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + token())
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    HttpResponse<String> response = exchange(request.build(), method + " " + route);
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+          + response.body());
+    }
+    return parse(response.body());
+  }
+
+  private synchronized String token() {
+    if (token == null) {
+      String form = Map.of("grant_type", "password", "username", simulator.username(), "password",
+              simulator.password(), "disable_antiforgery_token", "true").entrySet().stream()
+          .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+      HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + v + "/token"))
+          .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+      HttpResponse<String> response = exchange(request, "POST " + v + "/token");
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("login to the simulator failed: HTTP " + response.statusCode());
+      }
+      token = parse(response.body()).path("access_token").asText();
+    }
+    return token;
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request, String routeKey) {
+    synchronized (this) {
+      calls.merge(routeKey, 1L, Long::sum);
+    }
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static SSLContext trusting(Simulator simulator) {
+    try (InputStream in = Files.newInputStream(simulator.caCertificateFile())) {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry("vb365-simulator-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot trust the simulator's CA: " + e.getMessage(), e);
+    }
+  }
+}

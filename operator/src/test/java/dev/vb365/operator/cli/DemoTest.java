@@ -1,0 +1,129 @@
+package dev.vb365.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.api.ConditionTypes;
+import dev.vb365.operator.api.JobItem;
+import dev.vb365.operator.embedded.Vb365Admin;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/** The demo a newcomer runs first, end to end in this JVM: what it prints and the state it leaves. */
+class DemoTest {
+
+  @Test
+  void tellsTheWholeStoryAndLeavesEveryExampleReadyTheDriftCorrectedAndTheRunRecorded() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    Demo.Options options = new Demo.Options(false, null, CommandLineTest.chartDeployment().getParent().getParent()
+        .getParent().getParent().resolve("examples"), Duration.ofSeconds(60));
+    long start = System.nanoTime();
+    try (Demo demo = new Demo(options, out)) {
+      int exit = demo.run();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      String printed = buffer.toString(StandardCharsets.UTF_8);
+      assertThat(exit).as(printed).isZero();
+      assertThat(seconds).as("wall time of the demo").isLessThan(60);
+
+      assertThat(printed).contains("1. Start a VB365 server", "2. Apply examples/", "3. The operator creates",
+          "4. Someone changes VB365 job \"Finance\"", "5. Run it now", "6. The VB365 API calls", "Done in");
+      assertThat(printed).contains("backupjob/finance", "backupjob/hr", "backupjob/contoso-all", "jobitem/alice",
+          "secret/vb365");
+      assertThat(printed).contains("All 3 BackupJobs Ready");
+      assertThat(printed).containsPattern("NAMESPACE +NAME +READY +SYNCED +DRIFTED +LAST STATUS +NEXT RUN +ETAG");
+      assertThat(printed).containsPattern("contoso +finance +True +True +False");
+      assertThat(printed).contains("JobCreated", "DriftDetected", "DriftCorrected", "RunStarted");
+      assertThat(printed).containsPattern("lastStatus +Running -> Success");
+      assertThat(printed).containsPattern("job creates +3");
+      // 3 creates, 1 correction, 1 start, and one items call per JobItem that arrives after its job was created.
+      assertThat(printed).containsPattern("\\d+ calls in all; [567] of them changed something in VB365");
+      assertThat(printed).as("no log lines").doesNotContainPattern("(WARN|ERROR|INFO) +\\[");
+      assertThat(printed).as("the password").doesNotContain("password admin");
+
+      KubernetesClient client = demo.sandbox().client();
+      List<BackupJob> jobs = client.resources(BackupJob.class).inNamespace("contoso").list().getItems();
+      assertThat(jobs).extracting(j -> j.getMetadata().getName())
+          .containsExactlyInAnyOrder("finance", "hr", "contoso-all");
+      assertThat(jobs).allSatisfy(job -> {
+        assertThat(condition(job.getStatus().getConditions(), ConditionTypes.READY)).isEqualTo("True");
+        assertThat(job.getStatus().getObservedGeneration()).isEqualTo(job.getMetadata().getGeneration());
+      });
+      assertThat(client.resources(JobItem.class).inNamespace("contoso").list().getItems()).hasSize(2)
+          .allSatisfy(item -> assertThat(condition(item.getStatus().getConditions(), ConditionTypes.READY))
+              .isEqualTo("True"));
+      assertThat(demo.sandbox().simulator().jobIds()).hasSize(3);
+
+      BackupJob finance = jobs.stream().filter(j -> j.getMetadata().getName().equals("finance")).findFirst()
+          .orElseThrow();
+      JsonNode vb365Job = new Vb365Admin(demo.sandbox().simulator()).job(finance.getStatus().getJobId());
+      assertThat(vb365Job.at("/schedulePolicy/dailyTime").asText()).as("drift corrected").startsWith("22:00");
+      assertThat(finance.getStatus().getETag()).isEqualTo(vb365Job.path("eTag").asText());
+      assertThat(finance.getStatus().getLastRunRequest()).as("run recorded")
+          .isEqualTo(finance.getMetadata().getAnnotations().get(ConditionTypes.RUN_REQUESTED_AT_ANNOTATION));
+      assertThat(finance.getStatus().getLastRun()).isNotNull();
+      assertThat(finance.getStatus().getLastStatus()).isEqualTo("Success");
+      Map<String, Long> calls = demo.sandbox().simulator().requestCounts();
+      assertThat(calls).containsEntry("POST /v8/Jobs/{jobId}/start", 1L).containsEntry("POST /v8/Jobs", 3L);
+    }
+  }
+
+  @Test
+  void keepRunningWritesAKubeconfigForRealKubectlAndStopsWhenAsked(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    Path kubeconfig = dir.resolve("demo.kubeconfig");
+    try (Demo demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60)),
+        out)) {
+      java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+      Thread thread = new Thread(() -> {
+        try {
+          exit.set(demo.run());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      thread.start();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+          .until(() -> buffer.toString(StandardCharsets.UTF_8).contains("Your turn"));
+      String printed = buffer.toString(StandardCharsets.UTF_8);
+      assertThat(printed).contains("the examples bundled in the jar", "export KUBECONFIG=" + kubeconfig.toAbsolutePath(),
+          "CA file", demo.sandbox().simulator().baseUri() + "/v8", "user      admin / password admin");
+      assertThat(kubeconfig).exists();
+      if (System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH").split(":"))
+          .anyMatch(p -> java.nio.file.Files.isExecutable(Path.of(p, "kubectl")))) {
+        var kubectl = new dev.vb365.operator.embedded.Kubectl(kubeconfig, dir.resolve("cache"));
+        assertThat(kubectl.ok("get", "bj", "-A")).containsPattern("contoso +finance");
+      }
+      demo.stop();
+      thread.join(Duration.ofSeconds(30).toMillis());
+      assertThat(exit.get()).isZero();
+    }
+  }
+
+  @Test
+  void bundledExamplesAreUsedWhenThereIsNoExamplesDirectory() {
+    var examples = dev.vb365.operator.embedded.ExampleManifests.load(Path.of("no-such-directory"));
+    assertThat(examples.source()).contains("bundled");
+    try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build()) {
+      assertThat(examples.manifests(client)).extracting(m -> m.object().getKind())
+          .contains("Namespace", "Secret", "BackupJob", "JobItem").doesNotContain("Application");
+    }
+  }
+
+  private static String condition(List<Condition> conditions, String type) {
+    return conditions == null ? null : conditions.stream().filter(c -> Objects.equals(c.getType(), type))
+        .map(Condition::getStatus).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.vb365.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ResourceNamesTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Finance|finance",
+      "Ad hoc: IT & Finance|ad-hoc-it-finance",
+      "Sauvegarde Comptabilité (EU)|sauvegarde-comptabilite-eu",
+      "--- |job",
+      "日本語|job"})
+  void jobNamesBecomeDnsLabels(String jobName, String expected) {
+    assertThat(ResourceNames.of(jobName)).isEqualTo(expected);
+  }
+
+  @Test
+  void longNamesAreCutAndDuplicatesNumbered() {
+    Set<String> used = new HashSet<>();
+    String longName = "x".repeat(80);
+    assertThat(ResourceNames.unique(longName, used)).hasSize(63);
+    assertThat(ResourceNames.unique(longName, used)).hasSize(63).endsWith("-2");
+    assertThat(ResourceNames.unique("HR", used)).isEqualTo("hr");
+    assertThat(ResourceNames.unique("hr", used)).isEqualTo("hr-2");
+    assertThat(ResourceNames.unique("H R", used)).isEqualTo("h-r");
+  }
+}

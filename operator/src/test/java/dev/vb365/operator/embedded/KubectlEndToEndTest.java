@@ -1,0 +1,76 @@
+package dev.vb365.operator.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vb365.operator.controller.OperatorSettings;
+import dev.vb365.operator.controller.Vb365Operator;
+import dev.vb365.simulator.SimulatorOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A user with the real kubectl against the embedded API and the operator: apply, read status, delete. */
+class KubectlEndToEndTest {
+
+  @Test
+  void applyReadStatusAndDeleteAnExampleWithRealKubectl(@TempDir Path dir) throws Exception {
+    Kubectl.assumeInstalled();
+    Path example = examples().resolve("10-backupjob-finance.yaml");
+    try (Sandbox sandbox = Sandbox.start(SimulatorOptions.defaults());
+        Vb365Operator operator = Vb365Operator.start(sandbox.client(), OperatorSettings.defaults(),
+            new SimpleMeterRegistry())) {
+      sandbox.connectionSecret("contoso", "vb365");
+      Kubectl kubectl = new Kubectl(sandbox.kubernetes().writeKubeconfig(dir.resolve("kubeconfig")),
+          dir.resolve("cache"));
+
+      assertThat(kubectl.ok("apply", "--validate=false", "-f", example.toString()))
+          .contains("backupjob.backup.vb365.dev/finance created");
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> kubectl.ok("get",
+          "backupjob", "finance", "-n", "contoso", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}")
+          .equals("True"));
+      String jobId = kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.jobId}");
+      assertThat(sandbox.simulator().jobIds()).containsExactly(UUID.fromString(jobId));
+      assertThat(kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.eTag}")).isEqualTo("1");
+      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("READY +SYNCED +DRIFTED")
+          .containsPattern("finance +\\S+ +True +True +False");
+
+      assertThat(kubectl.ok("describe", "bj", "finance", "-n", "contoso")).contains("JobCreated")
+          .contains("created VB365 job \"Finance\"");
+
+      // Applying the same file again changes nothing in VB365.
+      long writesBefore = writes(sandbox);
+      assertThat(kubectl.ok("apply", "--validate=false", "-f", example.toString())).contains("unchanged");
+      assertThat(writes(sandbox)).isEqualTo(writesBefore);
+
+      // The mock API streams watches over WebSocket only, so kubectl cannot wait for the finalizer: poll.
+      assertThat(kubectl.ok("delete", "backupjob", "finance", "-n", "contoso", "--wait=false")).contains("deleted");
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+          .until(() -> sandbox.simulator().jobIds().isEmpty());
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+          .until(() -> kubectl.run("get", "bj", "finance", "-n", "contoso").stderr().contains("NotFound"));
+      assertThat(sandbox.simulator().requestCounts()).containsEntry("DELETE /v8/Jobs/{jobId}", 1L);
+    }
+  }
+
+  private static long writes(Sandbox sandbox) {
+    return sandbox.simulator().requestCounts().entrySet().stream()
+        .filter(e -> !e.getKey().startsWith("GET ") && !e.getKey().endsWith("/token"))
+        .mapToLong(e -> e.getValue()).sum();
+  }
+
+  static Path examples() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("no examples/ above " + Path.of("").toAbsolutePath());
+    }
+    return dir.resolve("examples");
+  }
+}
