@@ -9,6 +9,7 @@ import dev.vb365.operator.api.NamedReference;
 import dev.vb365.operator.api.SecretReference;
 import dev.vb365.operator.api.SiteReference;
 import dev.vb365.operator.api.TeamReference;
+import dev.vb365.operator.controller.OwnershipMarker;
 import dev.vb365.operator.mapping.ItemMapping;
 import dev.vb365.operator.mapping.JobMapping;
 import dev.vb365.operator.mapping.UnreadableJobException;
@@ -37,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Turns the jobs a VB365 server has into BackupJobs that adopt them: `spec.jobId` names the job, so
@@ -68,12 +68,6 @@ public final class JobExporter {
 
   public record Result(List<Exported> exported, List<Skipped> skipped) {
   }
-
-  /**
-   * The suffix the operator adds to the descriptions of the jobs it manages ("[managed by vb365-operator:
-   * ns/name]", see controller.OwnershipMarker): the operator's bookkeeping, not part of what a user writes.
-   */
-  private static final Pattern OWNERSHIP_MARKER = Pattern.compile("\\s*\\[managed by vb365-operator: [^\\]]*]$");
 
   private final VeeamClient client;
   private final Options options;
@@ -139,7 +133,8 @@ public final class JobExporter {
     spec.setRepository(named("repository", repositoryName, job.repositoryId(),
         () -> client.resolveRepository(repositoryName).id(), notes));
     spec.setJobName(observed.name());
-    String description = OWNERSHIP_MARKER.matcher(observed.description()).replaceFirst("");
+    // The ownership marker is the operator's bookkeeping, not part of what a user writes.
+    String description = OwnershipMarker.strip(observed.description());
     if (!description.isBlank()) {
       spec.setDescription(description);
     }

@@ -167,8 +167,7 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Closes on another thread and gives up after {@code bound}: a shutdown hook that never returns keeps the pod
-   * in Terminating until the kubelet kills it. (JOSDK's leader election, for one, calls System.exit when it
-   * stops leading, which blocks forever inside a shutdown hook.)
+   * in Terminating until the kubelet kills it, so a stuck stop (a hung HTTP call, say) must not block it.
    */
   static void closeWithin(AutoCloseable process, Duration bound) {
     Thread closer = new Thread(() -> {

@@ -7,7 +7,7 @@ package dev.vb365.operator.controller;
  * it tells admins in the VB365 console who owns the job. The desired description includes it, so
  * it never shows as a difference.
  */
-final class OwnershipMarker {
+public final class OwnershipMarker {
 
   private static final String PREFIX = "[managed by vb365-operator: ";
 
@@ -27,8 +27,8 @@ final class OwnershipMarker {
     return description != null && description.endsWith(marker);
   }
 
-  /** The description without any operator marker (what an ObserveOnly BackupJob compares). */
-  static String strip(String description) {
+  /** The description without any operator marker (what ObserveOnly and adopted BackupJobs compare, and export writes). */
+  public static String strip(String description) {
     if (description == null) {
       return "";
     }

@@ -8,7 +8,8 @@ import dev.vb365.operator.veeam.VeeamClientPool;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -33,10 +34,12 @@ public final class Vb365Operator implements AutoCloseable {
 
   private final Operator operator;
   private final JobWatch watch;
+  private final LeadershipState leadership;
 
-  private Vb365Operator(Operator operator, JobWatch watch) {
+  private Vb365Operator(Operator operator, JobWatch watch, LeadershipState leadership) {
     this.operator = operator;
     this.watch = watch;
+    this.leadership = leadership;
   }
 
   public static Builder builder(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry) {
@@ -48,9 +51,13 @@ public final class Vb365Operator implements AutoCloseable {
     return builder(kubernetes, settings, registry).start();
   }
 
-  /** Alive unless a watch of the Kubernetes API has failed (the kubelet should restart the process then). */
+  /**
+   * Alive unless a watch of the Kubernetes API has failed or the Lease was lost while running (the kubelet
+   * should restart the process then: a fresh start is the simplest way back to a clean standby).
+   */
   public boolean isAlive() {
-    return !operator.getRuntimeInfo().isStarted() || operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return !leadership.lostUnexpectedly()
+        && (!operator.getRuntimeInfo().isStarted() || operator.getRuntimeInfo().allEventSourcesAreHealthy());
   }
 
   /** Ready once started with every watch healthy. */
@@ -65,6 +72,7 @@ public final class Vb365Operator implements AutoCloseable {
 
   @Override
   public void close() {
+    leadership.closing();
     try {
       operator.stop();
     } finally {
@@ -82,7 +90,8 @@ public final class Vb365Operator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration firstRetry = Duration.ofSeconds(2);
     private Duration maxRetry = Duration.ofMinutes(5);
-    private LeaderElectionConfiguration leaderElection;
+    private String leaseName;
+    private String leaseNamespace;
 
     private Builder(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry) {
       this.kubernetes = Objects.requireNonNull(kubernetes, "kubernetes");
@@ -116,7 +125,8 @@ public final class Vb365Operator implements AutoCloseable {
 
     /** Only the holder of this Lease reconciles (several replicas for availability). */
     public Builder leaderElection(String leaseName, String leaseNamespace) {
-      this.leaderElection = new LeaderElectionConfiguration(leaseName, leaseNamespace);
+      this.leaseName = Objects.requireNonNull(leaseName, "leaseName");
+      this.leaseNamespace = leaseNamespace;
       return this;
     }
 
@@ -132,14 +142,24 @@ public final class Vb365Operator implements AutoCloseable {
           new OperatorMetrics(registry), new ServerGate(settings.maxRequestsPerServer()), jobItemStatuses,
           new Backoffs(firstRetry, maxRetry), clock, shared);
 
+      LeadershipState leadership = new LeadershipState();
       Operator operator = new Operator(o -> {
         o.withKubernetesClient(kubernetes)
             .withUseSSAToPatchPrimaryResource(false)
             .withConcurrentReconciliationThreads(settings.concurrency())
             .withCloseClientOnStop(false)
             .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
-        if (leaderElection != null) {
-          o.withLeaderElectionConfiguration(leaderElection);
+        if (leaseName != null) {
+          // JOSDK's default exits the JVM when leadership stops, also on a normal stop (which then hangs a
+          // shutdown hook, and kills test JVMs); instead a lost Lease makes the liveness probe fail.
+          LeaderElectionConfigurationBuilder election = LeaderElectionConfigurationBuilder
+              .aLeaderElectionConfiguration(leaseName)
+              .withLeaderCallbacks(new LeaderCallbacks(() -> { }, leadership::stoppedLeading, leader -> { }))
+              .withExitOnStopLeading(false);
+          if (leaseNamespace != null) {
+            election.withLeaseNamespace(leaseNamespace);
+          }
+          o.withLeaderElectionConfiguration(election.build());
         }
       });
       operator.register(new BackupJobReconciler(wiring), c -> {
@@ -160,7 +180,7 @@ public final class Vb365Operator implements AutoCloseable {
         watch.close();
         throw e;
       }
-      return new Vb365Operator(operator, watch);
+      return new Vb365Operator(operator, watch, leadership);
     }
 
     private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void scope(ControllerConfigurationOverrider<R> c,
@@ -180,6 +200,26 @@ public final class Vb365Operator implements AutoCloseable {
     private static String runRequest(BackupJob job) {
       Map<String, String> annotations = job.getMetadata().getAnnotations();
       return annotations == null ? null : annotations.get(ConditionTypes.RUN_REQUESTED_AT_ANNOTATION);
+    }
+  }
+
+  /** Whether the Lease was lost while the operator still meant to run (as opposed to a normal stop). */
+  private static final class LeadershipState {
+    private volatile boolean closing;
+    private volatile boolean lost;
+
+    void closing() {
+      closing = true;
+    }
+
+    void stoppedLeading() {
+      if (!closing) {
+        lost = true;
+      }
+    }
+
+    boolean lostUnexpectedly() {
+      return lost;
     }
   }
 }
