@@ -77,6 +77,16 @@ if status.lastStatus == "Failed" then
 end
 
 local ready = findCondition("Ready")
+local drifted = findCondition("Drifted")
+
+-- Drift the operator leaves alone (driftPolicy Report, or an ObserveOnly job that differs): Ready
+-- stays False until someone changes the spec or VB365, so waiting would be Progressing forever.
+if drifted ~= nil and drifted.status == "True" and (ready == nil or ready.status ~= "True") then
+  hs.status = "Degraded"
+  hs.message = "Drifted: " .. (drifted.message or "")
+  return hs
+end
+
 if ready ~= nil and ready.status == "True" then
   hs.status = "Healthy"
   hs.message = explain(ready)
@@ -86,7 +96,6 @@ if ready ~= nil and ready.status == "True" then
   if status.lastStatus == "Warning" then
     hs.message = hs.message .. "; last backup finished with warnings"
   end
-  local drifted = findCondition("Drifted")
   if drifted ~= nil and drifted.status == "True" then
     hs.message = hs.message .. "; drifted: " .. explain(drifted)
   end

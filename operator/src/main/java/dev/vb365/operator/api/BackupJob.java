@@ -29,7 +29,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type=='Drifted')].status")
 @AdditionalPrinterColumn(name = "Last Status", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.lastStatus")
-@AdditionalPrinterColumn(name = "Next Run", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".status.nextRun")
+// A string, not a date: kubectl shows date columns as an age, and a future time as <invalid>.
+@AdditionalPrinterColumn(name = "Next Run", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.nextRun")
 @AdditionalPrinterColumn(name = "Job ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.jobId",
     priority = 1)
 @AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,

@@ -31,6 +31,9 @@ public class BackupJobStatus {
 
   @JsonPropertyDescription("Version of the VB365 job as last observed: its eTag (API v8), or on v6/v7, which have no "
       + "eTag, a fingerprint of its settings and items (fp-...).")
+  // Named here too: Jackson names getETag() "etag", and only a field and getter that share a name
+  // share the description.
+  @com.fasterxml.jackson.annotation.JsonProperty("eTag")
   private String eTag;
 
   @JsonPropertyDescription("The eTag (or fingerprint) the operator's own last write produced. A different eTag "

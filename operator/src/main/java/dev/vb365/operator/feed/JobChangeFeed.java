@@ -8,7 +8,10 @@ import dev.vb365.operator.veeam.VeeamException;
 import dev.vb365.operator.veeam.model.ChangeEvent;
 import dev.vb365.operator.veeam.model.EventPage;
 import dev.vb365.operator.veeam.model.Job;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events. Polling
  * costs one listing per {@code pollInterval}.
  *
+ * <p>Every listing after the first one of the event-driven mode counts in {@code vb365.feed.relists}
+ * (Prometheus {@code vb365_feed_relists_total}, tag {@code reason}: outdated_token, feed_ended or
+ * error): the feed lost its position and paid for a full listing. The listings of the polling
+ * fallback are its normal schedule and are not counted.
+ *
  * <p>It runs on its own daemon thread, never spins (failures wait {@code minBackoff} doubling to
  * {@code maxBackoff}), and {@link #close()} returns promptly, aborting a long poll in flight.
  */
@@ -49,6 +57,18 @@ public final class JobChangeFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobChangeFeed.class);
     private static final String OUTDATED_TOKEN = "OutdatedChangeToken";
+    public static final String RELISTS_COUNTER = "vb365.feed.relists";
+
+    /** Why the feed listed all jobs again; the values of the {@code reason} tag. */
+    enum Relist {
+        OUTDATED_TOKEN("outdated_token"), FEED_ENDED("feed_ended"), ERROR("error");
+
+        private final String tag;
+
+        Relist(String tag) {
+            this.tag = tag;
+        }
+    }
 
     private final VeeamClient client;
     private final JobChangeListener listener;
@@ -57,6 +77,7 @@ public final class JobChangeFeed implements AutoCloseable {
     private final Cancellation cancellation = new Cancellation();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch firstSync = new CountDownLatch(1);
+    private final Map<Relist, Counter> relists = new EnumMap<>(Relist.class);
     private volatile boolean running;
     private Thread thread;
 
@@ -64,6 +85,14 @@ public final class JobChangeFeed implements AutoCloseable {
         this.client = client;
         this.listener = listener;
         this.options = options;
+        // Registered up front so the series exist (at 0) before the first relist.
+        MeterRegistry meters = client.meterRegistry();
+        for (Relist reason : Relist.values()) {
+            relists.put(reason, Counter.builder(RELISTS_COUNTER)
+                    .description("Full VB365 job listings after the change feed lost its position, by reason")
+                    .tag("reason", reason.tag)
+                    .register(meters));
+        }
     }
 
     /** Starts watching on a daemon thread. */
@@ -120,6 +149,7 @@ public final class JobChangeFeed implements AutoCloseable {
         Backoff backoff = new Backoff(options.minBackoff(), options.maxBackoff());
         String token = null;
         boolean resync = true;
+        Relist resyncReason = null; // null: the first listing, not a relist
         boolean eventsAvailable = true;
         while (running) {
             try {
@@ -131,13 +161,19 @@ public final class JobChangeFeed implements AutoCloseable {
                 }
                 if (resync) {
                     token = client.latestChangeToken(cancellation);
+                    boolean relisting = hasSynced();
                     relist();
+                    if (relisting && resyncReason != null) {
+                        relists.get(resyncReason).increment();
+                    }
                     resync = false;
+                    resyncReason = null;
                 }
                 EventPage page = client.events(token, options.eventLimit(), options.longPollWait(), cancellation);
                 apply(page.events());
                 if (page.nextChangeToken() == null) {
                     resync = true;
+                    resyncReason = Relist.FEED_ENDED;
                 } else {
                     token = page.nextChangeToken();
                 }
@@ -147,11 +183,13 @@ public final class JobChangeFeed implements AutoCloseable {
                     break;
                 }
                 resync = true;
+                resyncReason = Relist.ERROR;
             } catch (VeeamException e) {
                 if (!running) {
                     break;
                 }
                 resync = true;
+                resyncReason = OUTDATED_TOKEN.equalsIgnoreCase(e.errorCode()) ? Relist.OUTDATED_TOKEN : Relist.ERROR;
                 if (OUTDATED_TOKEN.equalsIgnoreCase(e.errorCode())) {
                     LOG.info("VB365 change token outdated; listing jobs again");
                     if (backoff.failures() > 0) {
@@ -174,6 +212,7 @@ public final class JobChangeFeed implements AutoCloseable {
                     break;
                 }
                 resync = true;
+                resyncReason = Relist.ERROR;
                 Duration wait = backoff.next();
                 LOG.error("VB365 change feed failed unexpectedly; starting over in {} ms", wait.toMillis(), e);
                 pause(wait);

@@ -25,14 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP exchange: runs it, times it ({@code vb365.client.requests}), logs it at DEBUG (method,
+ * One HTTP exchange: runs it, times it ({@code vb365.client.requests}; token grants are counted
+ * in {@code vb365.token.refreshes}), logs it at DEBUG (method,
  * path template, status, milliseconds; never bodies, queries or headers) and turns I/O failures into
  * typed exceptions. Retrying and authentication live above it.
  */
 final class Transport {
 
     static final String REQUESTS_TIMER = "vb365.client.requests";
-    static final String TOKEN_COUNTER = "vb365.client.token.requests";
+    /** Token endpoint calls (Prometheus {@code vb365_token_refreshes_total}), queried by the chart's alerts. */
+    static final String TOKEN_COUNTER = "vb365.token.refreshes";
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
 
     private final MeterRegistry meters;
@@ -86,11 +88,11 @@ final class Transport {
         }
     }
 
-    void countToken(String grant, String result) {
+    void countToken(String grant, String outcome) {
         Counter.builder(TOKEN_COUNTER)
-                .description("VB365 token endpoint calls by grant (password = login, refresh_token = refresh) and result")
+                .description("VB365 token grants by grant (password = login, refresh_token = refresh) and outcome")
                 .tag("grant", grant)
-                .tag("result", result)
+                .tag("outcome", outcome)
                 .register(meters)
                 .increment();
     }

@@ -13,6 +13,7 @@ import dev.vb365.operator.veeam.model.Repository;
 import dev.vb365.operator.veeam.model.Site;
 import dev.vb365.operator.veeam.model.Team;
 import dev.vb365.operator.veeam.model.User;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,12 +53,15 @@ public final class VeeamClient {
     private final ApiCaller api;
     private final Pager pager;
     private final Directory directory;
+    private final MeterRegistry meters;
 
-    private VeeamClient(VeeamConnection connection, ApiCaller api, Pager pager, Directory directory) {
+    private VeeamClient(VeeamConnection connection, ApiCaller api, Pager pager, Directory directory,
+            MeterRegistry meters) {
         this.connection = connection;
         this.api = api;
         this.pager = pager;
         this.directory = directory;
+        this.meters = meters;
     }
 
     public static VeeamClient create(VeeamConnection connection) {
@@ -86,11 +90,16 @@ public final class VeeamClient {
         Pager pager = new Pager(api, options.pageSize());
         Directory directory = new Directory(api, pager,
                 new LookupCache(options.clock(), options.lookupTtl(), options.negativeLookupTtl()));
-        return new VeeamClient(connection, api, pager, directory);
+        return new VeeamClient(connection, api, pager, directory, options.meterRegistry());
     }
 
     public VeeamConnection connection() {
         return connection;
+    }
+
+    /** Where this client's metrics go (the options' registry); watchers of this server add theirs there. */
+    public MeterRegistry meterRegistry() {
+        return meters;
     }
 
     /** The server's API version (logs in to find out if needed). */

@@ -10,6 +10,7 @@ import dev.vb365.operator.api.ConnectionSpec;
 import dev.vb365.operator.api.NamedReference;
 import dev.vb365.operator.api.SecretReference;
 import dev.vb365.operator.embedded.Sandbox;
+import dev.vb365.operator.ship.MetricNamesTest;
 import dev.vb365.simulator.SimulatorOptions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.ByteArrayOutputStream;
@@ -22,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +72,13 @@ class RunCommandTest {
       assertThat(sandbox.client().resources(BackupJob.class).inNamespace("elsewhere").withName("ignored").get()
           .getStatus()).isNull();
 
-      String metrics = get(port, "/metrics").body();
-      assertThat(metrics).contains("vb365_client_requests_seconds_count", "operator_sdk_", "jvm_memory_used_bytes");
+      // Every series the chart's alerts and dashboard query, as this process exports them.
+      Set<String> series = get(port, "/metrics").body().lines()
+          .filter(line -> !line.startsWith("#") && !line.isBlank())
+          .map(line -> line.split("[{ ]", 2)[0])
+          .collect(Collectors.toSet());
+      assertThat(series).containsAll(MetricNamesTest.OPERATOR_SERIES)
+          .contains("operator_sdk_reconciliations_success_total", "jvm_memory_used_bytes");
 
       run.interrupt();
       run.join(Duration.ofSeconds(30).toMillis());

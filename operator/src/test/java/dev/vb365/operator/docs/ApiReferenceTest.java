@@ -101,7 +101,9 @@ class ApiReferenceTest {
             + "- Kind: `BackupJob`, namespaced\n- Plural / singular: `backupjobs` / `backupjob`\n"
             + "- Short names: `bj`\n- Categories: `vb365`\n- Subresources: `status`\n\n"
             + "List them with `kubectl get backupjobs`, `kubectl get bj` or `kubectl get vb365`.\n")
-        .contains("| Next Run | date | `.status.nextRun` | always |\n")
+        // A string: kubectl renders a date column as an age, and a future date as <invalid>.
+        .contains("| Next Run | string | `.status.nextRun` | always |\n")
+        .contains("| `status.eTag` | `string` |  | Version of the VB365 job as last observed")
         .contains("| Job ID | string | `.status.jobId` | `-o wide` |\n")
         .contains("## JobItem\n")
         .contains("| Item ID | string | `.status.itemId` | `-o wide` |\n");

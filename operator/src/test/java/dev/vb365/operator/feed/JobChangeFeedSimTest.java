@@ -128,6 +128,7 @@ class JobChangeFeedSimTest {
                 feed.start();
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 awaitChange(new JobChange(id, 1L, JobChangeKind.UPDATED, null));
+                assertThat(relists(meters, "outdated_token")).as("the first listing is no relist").isZero();
 
                 // Hold the feed's next poll while 20 changes push its token out of a log of 5 events.
                 gate.close();
@@ -143,6 +144,9 @@ class JobChangeFeedSimTest {
                 other.editJob(id, description("after the relist"));
                 awaitChange(new JobChange(id, 22L, JobChangeKind.UPDATED, null));
                 assertThat(feed.job(id).orElseThrow().description()).isEqualTo("after the relist");
+                assertThat(relists(meters, "outdated_token")).as("vb365_feed_relists_total{reason=outdated_token}")
+                        .isEqualTo(1.0);
+                assertThat(relists(meters, "error")).isZero();
             }
             vb.assertContractKept();
         }
@@ -179,6 +183,10 @@ class JobChangeFeedSimTest {
             }
             return chain.proceed(chain.request());
         }
+    }
+
+    static double relists(MeterRegistry meters, String reason) {
+        return meters.get(JobChangeFeed.RELISTS_COUNTER).tag("reason", reason).counter().count();
     }
 
     static long outdatedAnswers(MeterRegistry meters) {

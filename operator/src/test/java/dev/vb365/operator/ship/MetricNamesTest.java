@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
  * The alerts and the dashboard query series that exist. JOSDK's names are taken from what
  * JOSDK 5.2.3's MicrometerMetrics really exports; the operator's own are the names it promises.
  */
-class MetricNamesTest {
+public class MetricNamesTest {
 
   /**
    * The operator's own series the chart relies on (Micrometer Timer vb365.client.requests and
-   * counters/gauge under vb365.*). The operator's metrics test must keep exporting these.
+   * counters/gauge under vb365.*). RunCommandTest scrapes a running operator and finds every one.
    */
-  static final Set<String> OPERATOR_SERIES = Set.of(
+  public static final Set<String> OPERATOR_SERIES = Set.of(
       "vb365_client_requests_seconds_count", "vb365_client_requests_seconds_sum",
       "vb365_token_refreshes_total", "vb365_drift_detections_total", "vb365_drift_corrections_total",
       "vb365_feed_relists_total", "vb365_jobs_by_last_status");

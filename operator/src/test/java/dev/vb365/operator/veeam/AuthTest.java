@@ -59,7 +59,7 @@ class AuthTest {
         List<RecordedRequest> calls = vb.fake.apiRequests();
         assertThat(calls).hasSize(3);
         assertThat(calls).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).startsWith("Bearer at-1-"));
-        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "password", "result", "success")
+        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "password", "outcome", "success")
                 .counter().count()).isEqualTo(1.0);
     }
 
@@ -81,7 +81,7 @@ class AuthTest {
                 .containsEntry("disable_antiforgery_token", "true")
                 .doesNotContainKey("password");
         assertThat(vb.fake.apiRequests().get(2).getHeaders().get("Authorization")).startsWith("Bearer at-2-");
-        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "refresh_token", "result", "success")
+        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "refresh_token", "outcome", "success")
                 .counter().count()).isEqualTo(1.0);
     }
 
@@ -121,7 +121,7 @@ class AuthTest {
 
         assertThat(vb.fake.tokenRequests()).extracting(r -> FakeVeeam.form(r).get("grant_type"))
                 .containsExactly("password", "refresh_token", "password");
-        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "refresh_token", "result", "rejected")
+        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "refresh_token", "outcome", "rejected")
                 .counter().count()).isEqualTo(1.0);
     }
 
@@ -194,7 +194,7 @@ class AuthTest {
 
         assertThat(vb.fake.tokenRequests()).hasSize(2);
         assertThat(waitedMillis).as("waited for Retry-After: 1").isGreaterThanOrEqualTo(950);
-        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "password", "result", "throttled")
+        assertThat(vb.meters.get(Transport.TOKEN_COUNTER).tags("grant", "password", "outcome", "throttled")
                 .counter().count()).isEqualTo(1.0);
     }
 

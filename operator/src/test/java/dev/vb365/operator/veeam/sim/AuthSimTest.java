@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AuthSimTest {
 
     static double tokenCalls(MeterRegistry meters, String grant, String result) {
-        Counter counter = meters.find("vb365.client.token.requests").tag("grant", grant).tag("result", result)
+        Counter counter = meters.find("vb365.token.refreshes").tag("grant", grant).tag("outcome", result)
                 .counter();
         return counter == null ? 0 : counter.count();
     }
