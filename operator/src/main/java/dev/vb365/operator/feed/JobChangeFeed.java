@@ -9,6 +9,7 @@ import dev.vb365.operator.veeam.model.ChangeEvent;
 import dev.vb365.operator.veeam.model.EventPage;
 import dev.vb365.operator.veeam.model.Job;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -58,6 +59,7 @@ public final class JobChangeFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobChangeFeed.class);
     private static final String OUTDATED_TOKEN = "OutdatedChangeToken";
     public static final String RELISTS_COUNTER = "vb365.feed.relists";
+    public static final String LAG_GAUGE = "vb365.feed.lag.seconds";
 
     /** Why the feed listed all jobs again; the values of the {@code reason} tag. */
     enum Relist {
@@ -80,19 +82,42 @@ public final class JobChangeFeed implements AutoCloseable {
     private final Map<Relist, Counter> relists = new EnumMap<>(Relist.class);
     private volatile boolean running;
     private Thread thread;
+    private final MeterRegistry meters;
+    private final Gauge lag;
+    // When the snapshot was last known to be current, and whether a healthy long poll is in flight now
+    // (the server answers it as soon as anything changes, so the snapshot is current while it waits).
+    private volatile long currentAtNanos = System.nanoTime();
+    private volatile boolean longPolling;
 
     public JobChangeFeed(VeeamClient client, JobChangeListener listener, FeedOptions options) {
         this.client = client;
         this.listener = listener;
         this.options = options;
         // Registered up front so the series exist (at 0) before the first relist.
-        MeterRegistry meters = client.meterRegistry();
+        this.meters = client.meterRegistry();
         for (Relist reason : Relist.values()) {
             relists.put(reason, Counter.builder(RELISTS_COUNTER)
                     .description("Full VB365 job listings after the change feed lost its position, by reason")
                     .tag("reason", reason.tag)
                     .register(meters));
         }
+        this.lag = Gauge.builder(LAG_GAUGE, this, JobChangeFeed::lagSeconds)
+                .description("How far behind VB365 the operator's view of its jobs may be: 0 while a long poll"
+                        + " is waiting, else seconds since the last successful listing or events page")
+                .tag("server", serverTag(client.connection().baseUrl()))
+                .strongReference(false)
+                .register(meters);
+    }
+
+    /** Seconds the snapshot may be behind the server (0 while a healthy long poll waits for changes). */
+    public double lagSeconds() {
+        return longPolling ? 0 : (System.nanoTime() - currentAtNanos) / 1e9;
+    }
+
+    /** host:port: bounded by the number of VB365 servers, and no credentials or paths. */
+    private static String serverTag(String baseUrl) {
+        java.net.URI uri = java.net.URI.create(baseUrl);
+        return uri.getPort() < 0 ? String.valueOf(uri.getHost()) : uri.getHost() + ":" + uri.getPort();
     }
 
     /** Starts watching on a daemon thread. */
@@ -135,6 +160,7 @@ public final class JobChangeFeed implements AutoCloseable {
         }
         stopSignal.countDown();
         cancellation.cancel();
+        meters.remove(lag);
         if (running != null && running != Thread.currentThread()) {
             running.interrupt();
             try {
@@ -169,8 +195,15 @@ public final class JobChangeFeed implements AutoCloseable {
                     resync = false;
                     resyncReason = null;
                 }
-                EventPage page = client.events(token, options.eventLimit(), options.longPollWait(), cancellation);
+                longPolling = true;
+                EventPage page;
+                try {
+                    page = client.events(token, options.eventLimit(), options.longPollWait(), cancellation);
+                } finally {
+                    longPolling = false;
+                }
                 apply(page.events());
+                currentAtNanos = System.nanoTime();
                 if (page.nextChangeToken() == null) {
                     resync = true;
                     resyncReason = Relist.FEED_ENDED;
@@ -231,6 +264,7 @@ public final class JobChangeFeed implements AutoCloseable {
         }
         jobs.putAll(after);
         jobs.keySet().retainAll(after.keySet());
+        currentAtNanos = System.nanoTime();
         firstSync.countDown();
         for (JobChange change : JobDiff.between(before, after.values())) {
             emit(change);

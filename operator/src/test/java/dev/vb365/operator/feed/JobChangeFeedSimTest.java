@@ -129,6 +129,9 @@ class JobChangeFeedSimTest {
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 awaitChange(new JobChange(id, 1L, JobChangeKind.UPDATED, null));
                 assertThat(relists(meters, "outdated_token")).as("the first listing is no relist").isZero();
+                assertThat(meters.get(JobChangeFeed.LAG_GAUGE).tag("server", vb.sim().baseUri().getHost() + ":"
+                        + vb.sim().baseUri().getPort()).gauge().value()).as("vb365_feed_lag_seconds when in sync")
+                        .isLessThan(5.0);
 
                 // Hold the feed's next poll while 20 changes push its token out of a log of 5 events.
                 gate.close();
@@ -148,6 +151,7 @@ class JobChangeFeedSimTest {
                         .isEqualTo(1.0);
                 assertThat(relists(meters, "error")).isZero();
             }
+            assertThat(meters.find(JobChangeFeed.LAG_GAUGE).gauge()).as("a closed feed reports no lag").isNull();
             vb.assertContractKept();
         }
     }
