@@ -266,7 +266,7 @@ public final class JobChangeFeed implements AutoCloseable {
         jobs.keySet().retainAll(after.keySet());
         currentAtNanos = System.nanoTime();
         firstSync.countDown();
-        for (JobChange change : JobDiff.between(before, after.values())) {
+        for (JobChange change : ListingChanges.between(before, after.values())) {
             emit(change);
         }
     }

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
  * Run-state changes (last status, run, backup) are reported as session updates; a moved next run
  * alone is not a change.
  */
-final class JobDiff {
+final class ListingChanges {
 
-    private JobDiff() {
+    private ListingChanges() {
     }
 
     static List<JobChange> between(Map<String, Job> before, Collection<Job> after) {

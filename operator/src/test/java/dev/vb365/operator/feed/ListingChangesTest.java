@@ -33,7 +33,7 @@ class JobDiffTest {
                 job("c", "C", JobStatus.SUCCESS, T1, T1, null),           // next run only: not a change
                 job("e", "E", JobStatus.STOPPED, null, null, null));      // new
 
-        assertThat(JobDiff.between(before, after)).containsExactly(
+        assertThat(ListingChanges.between(before, after)).containsExactly(
                 new JobChange("a", null, JobChangeKind.UPDATED, null),
                 new JobChange("b", null, JobChangeKind.SESSION_UPDATED, JobStatus.RUNNING),
                 new JobChange("e", null, JobChangeKind.UPDATED, null),
@@ -47,7 +47,7 @@ class JobDiffTest {
         List<Job> after = List.of(job("a", "A", JobStatus.SUCCESS, T1, T2, 5L),
                 job("b", "B", JobStatus.FAILED, T2, T2, 5L));
 
-        assertThat(JobDiff.between(before, after)).containsExactly(
+        assertThat(ListingChanges.between(before, after)).containsExactly(
                 new JobChange("a", 5L, JobChangeKind.UPDATED, null),
                 new JobChange("b", 5L, JobChangeKind.SESSION_UPDATED, JobStatus.FAILED));
     }
@@ -55,6 +55,6 @@ class JobDiffTest {
     @Test
     void identicalListingsReportNothing() {
         Job a = job("a", "A", JobStatus.SUCCESS, T1, T2, 4L);
-        assertThat(JobDiff.between(Map.of("a", a), List.of(a))).isEmpty();
+        assertThat(ListingChanges.between(Map.of("a", a), List.of(a))).isEmpty();
     }
 }
