@@ -16,15 +16,15 @@ import org.luaj.vm2.lib.jse.JseBaseLib;
  * script's return value as {status, message}, and only the base, package and table libraries
  * (Argo CD adds a reduced os with time/date only, which the scripts do not use).
  */
-final class ArgoCdHealthCheck {
+public final class ArgoCdHealthCheck {
 
-  record HealthStatus(String status, String message) {
+  public record HealthStatus(String status, String message) {
   }
 
   private ArgoCdHealthCheck() {
   }
 
-  static HealthStatus run(String script, Map<String, Object> resource) {
+  public static HealthStatus run(String script, Map<String, Object> resource) {
     Globals globals = new Globals();
     globals.load(new JseBaseLib());
     globals.load(new PackageLib());

@@ -61,6 +61,24 @@ class ArgoCdHealthScriptTest {
     assertThat(cases).allSatisfy(c -> assertThat(c.expected().message()).as(c.inputPath()).isNotBlank());
   }
 
+  /** Hand-written testdata drifts from what the operator writes; at least its reasons must be real ones. */
+  @ParameterizedTest
+  @ValueSource(strings = {"BackupJob", "JobItem"})
+  void testdataUsesOnlyReasonsTheOperatorWrites(String kind) throws Exception {
+    Set<String> reasons = new java.util.HashSet<>();
+    for (java.lang.reflect.Field field : dev.vb365.operator.controller.Reasons.class.getFields()) {
+      reasons.add((String) field.get(null));
+    }
+    try (Stream<Path> files = Files.list(dir(kind).resolve("testdata"))) {
+      for (Path file : files.toList()) {
+        for (JsonNode condition : RenderedChart.YAML.readTree(file.toFile()).path("status").path("conditions")) {
+          assertThat(condition.path("reason").asText()).as(file.getFileName() + " " + condition.path("type"))
+              .isIn(reasons);
+        }
+      }
+    }
+  }
+
   @Test
   void scriptsDoNotNeedTheStringLibraryArgoCdLacks() {
     // A script that used string.format or ("x"):find would fail in Argo CD; the sandbox above

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the shipped artefacts live in the repository, found from the test's working directory. */
-final class RepositoryLayout {
+public final class RepositoryLayout {
 
   private static final Path ROOT = findRoot();
 
@@ -23,7 +23,7 @@ final class RepositoryLayout {
     return ROOT.resolve("examples");
   }
 
-  static Path healthChecks() {
+  public static Path healthChecks() {
     return ROOT.resolve("examples/argocd/resource_customizations/backup.vb365.dev");
   }
 
