@@ -309,7 +309,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       } else if (drift && spec.effectiveDriftPolicy() == DriftPolicy.Report) {
         report.driftReported();
       } else if (differs) {
-        apply(client, report, vanished ? null : jobId);
+        apply(client, source, report, vanished ? null : jobId);
       } else {
         report.inSync();
       }
@@ -338,13 +338,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       return found;
     }
 
-    private void apply(VeeamClient client, Report report, String jobId) {
+    private void apply(VeeamClient client, JobSource source, Report report, String jobId) {
       Plan plan = report.plan;
       Operation first = plan.operations().get(0);
       if (first instanceof Operation.CreateJob create) {
         Job created;
         try {
-          created = applier.create(client, create, report.resolution.objects(), job);
+          created = applier.create(client, source, create, report.resolution.objects(), job);
         } catch (CreateOutcomeUnknownException | ConflictException e) {
           // The job may exist now (or a same-named one appeared): look with a fresh listing first.
           createOutcomeUnknown.put(id, clock.instant());
@@ -354,7 +354,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         watch.track(id, created.id());
         report.created(created);
       } else {
-        Job readBack = applier.apply(client, jobId, plan, report.resolution.objects(), job);
+        Job readBack = applier.apply(client, source, jobId, plan, report.resolution.objects(), job);
         report.applied(readBack);
       }
       if (report.drift) {

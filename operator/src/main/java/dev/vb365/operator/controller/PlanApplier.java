@@ -1,6 +1,7 @@
 package dev.vb365.operator.controller;
 
 import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.feed.JobChangeFeed;
 import dev.vb365.operator.mapping.ItemMapping;
 import dev.vb365.operator.mapping.ItemObjects;
 import dev.vb365.operator.mapping.JobMapping;
@@ -32,9 +33,13 @@ final class PlanApplier {
   }
 
   /** One POST with the items inline; the answer is the new job. */
-  Job create(VeeamClient client, Operation.CreateJob create, ItemObjects objects, BackupJob about) {
+  Job create(VeeamClient client, JobSource source, Operation.CreateJob create, ItemObjects objects, BackupJob about) {
     DesiredJob desired = create.job();
-    Job created = client.createJob(JobMapping.newJob(desired, objects));
+    Job created;
+    try (JobChangeFeed.OwnWrite write = source.beginOwnWrite()) {
+      created = client.createJob(JobMapping.newJob(desired, objects));
+      source.remember(created);
+    }
     observer.created(created, desired);
     events.normal(about, "JobCreated", "created VB365 job \"" + created.name() + "\" (id " + created.id() + ") with "
         + desired.selectedItems().size() + " selected and " + desired.excludedItems().size() + " excluded items");
@@ -46,12 +51,13 @@ final class PlanApplier {
    *
    * @return the job as read back after the writes
    */
-  Job apply(VeeamClient client, String jobId, Plan plan, ItemObjects objects, BackupJob about) {
-    try {
+  Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, BackupJob about) {
+    try (JobChangeFeed.OwnWrite own = source.beginOwnWrite()) {
       for (Operation operation : plan.operations()) {
         write(client, jobId, operation, objects, plan, about);
       }
       Job readBack = client.getJob(jobId);
+      source.remember(readBack);
       observer.written(readBack);
       return readBack;
     } catch (RuntimeException e) {

@@ -1,0 +1,71 @@
+package dev.vb365.operator.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many BackupJobs created at once cost one POST each and nothing else: the lookups they share are
+ * made once (single-flight), the change feed does not read back the jobs the operator just created,
+ * and once converged a resync costs nothing.
+ */
+class ScaleTest {
+
+  private static final int JOBS = 40;
+  private static final int ITEMS = 5;
+  private static OperatorTestHarness harness;
+
+  // A harness of its own: every VB365 request in the window is this test's.
+  @BeforeAll
+  static void start() {
+    harness = OperatorTestHarness.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  void manyBackupJobsCreatedAtOnceCostOneCreateEachAndSharedLookupsOnce() {
+    String ns = "scale";
+    harness.connectionSecret(ns);
+    harness.resetCounts();
+
+    StringBuilder items = new StringBuilder("selectedItems:\n");
+    for (int i = 1; i <= ITEMS; i++) {
+      items.append("- type: User\n  user: {name: user00").append(i).append("@contoso.onmicrosoft.com}\n")
+          .append("  mailbox: true\n");
+    }
+    IntStream.range(0, JOBS).parallel().forEach(i -> harness.createBackupJob(ns, "job-" + i,
+        "jobName: Scale " + i + "\n" + items));
+    for (int i = 0; i < JOBS; i++) {
+      assertThat(harness.awaitReady(ns, "job-" + i).getStatus().getSelectedItemCount()).isEqualTo(ITEMS);
+    }
+    harness.settle(Duration.ofSeconds(1));
+
+    // Everything but the change feed's long polls (their number depends on how events batch up).
+    Map<String, Long> calls = new TreeMap<>(harness.vb365Calls());
+    assertThat(calls).isEqualTo(Map.of(
+        "POST /v8/Jobs", (long) JOBS,
+        // the shared lookups, once each however many BackupJobs asked at the same time
+        "GET /v8/Organizations", 1L,
+        "GET /v8/BackupRepositories", 1L,
+        "GET /v8/Organizations/{organizationId}/Users", (long) ITEMS,
+        // the change feed's one listing at start
+        "GET /v8/Jobs", 1L));
+    assertThat(harness.statusWrites("backupjobs")).isEqualTo(JOBS);
+
+    // Converged: a resync (every 5 s here) costs no VB365 call and writes no status.
+    harness.resetCounts();
+    CreateAndResyncTest.sleep(Duration.ofSeconds(6));
+    assertThat(harness.vb365Calls()).isEmpty();
+    assertThat(harness.statusWrites("backupjobs")).isZero();
+  }
+}
