@@ -100,7 +100,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     this.secrets = wiring.secrets();
     this.watch = wiring.watch();
     this.observer = wiring.observer();
-    this.applier = new PlanApplier(wiring.events(), wiring.observer());
+    this.applier = new PlanApplier(wiring.observer());
     this.events = wiring.events();
     this.metrics = wiring.metrics();
     this.gate = wiring.gate();
@@ -208,6 +208,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private final BackupJobStatus old;
     private final BackupJobSpec spec;
     private VeeamConnection connection;
+    /** Events noted while holding the server slot, written once it is released. */
+    private EventRecorder.Deferred deferred;
 
     Attempt(BackupJob job, Context<BackupJob> context, List<JobItem> items) {
       this.job = job;
@@ -224,11 +226,16 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
       lastConnections.put(id, connection);
       VeeamClient client = pool.clientFor(connection);
+      deferred = events.deferred();
       try {
-        gate.call(connection, () -> {
-          syncWith(client);
-          return null;
-        });
+        // Only VB365 requests hold the server slot: the Events and the status writes come after it.
+        Report report;
+        try {
+          report = gate.call(connection, () -> syncWith(client));
+        } finally {
+          deferred.flush();
+        }
+        report.write(client);
       } catch (VeeamException e) {
         throw VeeamFailures.of(e);
       } catch (UnreadableJobException e) {
@@ -244,7 +251,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       }
     }
 
-    private void syncWith(VeeamClient client) {
+    private Report syncWith(VeeamClient client) {
       boolean observeOnly = spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
       boolean adopting = spec.jobIdToAdopt() != null;
       String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
@@ -297,7 +304,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       String driftSummary = vanished ? "the VB365 job was deleted outside Kubernetes" : plan.summary();
       if (drift && !(wasDrifted && sameDrift(driftSummary))) {
         metrics.driftDetected();
-        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
+        deferred.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
             + driftSummary);
       }
 
@@ -313,7 +320,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       } else {
         report.inSync();
       }
-      report.write(client);
+      return report;
     }
 
     /** Whether the Drifted condition already tells this drift (so it is not announced again). */
@@ -344,7 +351,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (first instanceof Operation.CreateJob create) {
         Job created;
         try {
-          created = applier.create(client, source, create, report.resolution.objects(), job);
+          created = applier.create(client, source, create, report.resolution.objects(), job, deferred);
         } catch (CreateOutcomeUnknownException | ConflictException e) {
           // The job may exist now (or a same-named one appeared): look with a fresh listing first.
           createOutcomeUnknown.put(id, clock.instant());
@@ -354,12 +361,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         watch.track(id, created.id());
         report.created(created);
       } else {
-        Job readBack = applier.apply(client, source, jobId, plan, report.resolution.objects(), job);
+        Job readBack = applier.apply(client, source, jobId, plan, report.resolution.objects(), job, deferred);
         report.applied(readBack);
       }
       if (report.drift) {
         metrics.driftCorrected();
-        events.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
+        deferred.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
             + (report.vanished ? "created it again" : report.driftSummary));
       }
     }
@@ -522,7 +529,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           status.setLastRunRequest(run);
           // Recorded before the start, with optimistic locking: see RunRequests.
           if (RunRequests.claim(job, status, context)) {
-            RunRequests.start(client, job, result.id(), run, spec.effectiveManagementPolicy(), events);
+            gate.call(connection, () -> {
+              RunRequests.start(client, job, result.id(), run, spec.effectiveManagementPolicy(), events);
+              return null;
+            });
           }
         } else {
           BackupJobStatuses.write(job, status, context);
@@ -537,7 +547,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         }
         Set<Scope> missingIds = observation.pendingIds();
         if (!writes && !missingIds.isEmpty() && observation.exists()) {
-          observation = observer.withIds(client, observation, missingIds);
+          observation = gate.call(connection, () -> observer.withIds(client, observation, missingIds));
           result = observation.job();
         }
         for (JobItem item : items) {
@@ -635,7 +645,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     VeeamConnection server = connection;
     VeeamClient client = pool.clientFor(server);
     try {
-      gate.call(server, () -> {
+      String deleted = gate.call(server, () -> {
         String jobId = knownJobId;
         if (jobId == null) {
           JobSource source = watch.attach(id, server, client);
@@ -645,11 +655,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         if (jobId == null) {
           return null;
         }
-        boolean existed = client.deleteJob(jobId);
-        events.normal(job, "JobDeleted", existed ? "deleted VB365 job " + jobId
-            : "VB365 job " + jobId + " was already gone");
-        return null;
+        return client.deleteJob(jobId) ? "deleted VB365 job " + jobId : "VB365 job " + jobId + " was already gone";
       });
+      if (deleted != null) {
+        events.normal(job, "JobDeleted", deleted); // after the server slot is released
+      }
     } catch (VeeamException e) {
       throw VeeamFailures.of(e);
     }

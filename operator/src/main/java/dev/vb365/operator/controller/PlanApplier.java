@@ -24,16 +24,15 @@ import java.util.stream.Collectors;
  */
 final class PlanApplier {
 
-  private final EventRecorder events;
   private final JobObserver observer;
 
-  PlanApplier(EventRecorder events, JobObserver observer) {
-    this.events = events;
+  PlanApplier(JobObserver observer) {
     this.observer = observer;
   }
 
   /** One POST with the items inline; the answer is the new job. */
-  Job create(VeeamClient client, JobSource source, Operation.CreateJob create, ItemObjects objects, BackupJob about) {
+  Job create(VeeamClient client, JobSource source, Operation.CreateJob create, ItemObjects objects, BackupJob about,
+      EventSink events) {
     DesiredJob desired = create.job();
     Job created;
     try (JobChangeFeed.OwnWrite write = source.beginOwnWrite()) {
@@ -51,10 +50,11 @@ final class PlanApplier {
    *
    * @return the job as read back after the writes
    */
-  Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, BackupJob about) {
+  Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, BackupJob about,
+      EventSink events) {
     try (JobChangeFeed.OwnWrite own = source.beginOwnWrite()) {
       for (Operation operation : plan.operations()) {
-        write(client, jobId, operation, objects, plan, about);
+        write(client, jobId, operation, objects, plan, about, events);
       }
       Job readBack = client.getJob(jobId);
       source.remember(readBack);
@@ -66,8 +66,8 @@ final class PlanApplier {
     }
   }
 
-  private void write(VeeamClient client, String jobId, Operation operation, ItemObjects objects, Plan plan,
-      BackupJob about) {
+  private static void write(VeeamClient client, String jobId, Operation operation, ItemObjects objects, Plan plan,
+      BackupJob about, EventSink events) {
     if (operation instanceof Operation.UpdateJobSettings update) {
       client.editJob(jobId, JobMapping.edit(update, objects));
       String changed = plan.differences().stream()

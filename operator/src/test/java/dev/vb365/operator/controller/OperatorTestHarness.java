@@ -181,9 +181,14 @@ final class OperatorTestHarness implements AutoCloseable {
   }
 
   BackupJob createBackupJob(String namespace, String name, String specYaml, Map<String, String> annotations) {
+    return createBackupJob(namespace, name, specYaml, annotations, Map.of());
+  }
+
+  BackupJob createBackupJob(String namespace, String name, String specYaml, Map<String, String> annotations,
+      Map<String, String> labels) {
     BackupJob job = new BackupJob();
     job.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withAnnotations(annotations)
-        .build());
+        .withLabels(labels).build());
     job.setSpec(spec(specYaml));
     return kubernetes.resource(job).create();
   }
@@ -208,9 +213,13 @@ final class OperatorTestHarness implements AutoCloseable {
   }
 
   JobItem createJobItem(String namespace, String name, String specYaml) {
+    return createJobItem(namespace, name, specYaml, Map.of());
+  }
+
+  JobItem createJobItem(String namespace, String name, String specYaml, Map<String, String> labels) {
     try {
       JobItem item = new JobItem();
-      item.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+      item.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withLabels(labels).build());
       item.setSpec(YAML.readValue(specYaml, JobItemSpec.class));
       return kubernetes.resource(item).create();
     } catch (IOException e) {
