@@ -8,13 +8,17 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Many BackupJobs created at once cost one POST each and nothing else: the lookups they share are
  * made once (single-flight), the change feed does not read back the jobs the operator just created,
  * and once converged a resync costs nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleTest {
 
   private static final int JOBS = 40;
@@ -33,6 +37,7 @@ class ScaleTest {
   }
 
   @Test
+  @Order(1) // first: it counts the shared lookups and the feed's start
   void manyBackupJobsCreatedAtOnceCostOneCreateEachAndSharedLookupsOnce() {
     String ns = "scale";
     harness.connectionSecret(ns);
@@ -67,5 +72,35 @@ class ScaleTest {
     CreateAndResyncTest.sleep(Duration.ofSeconds(6));
     assertThat(harness.vb365Calls()).isEmpty();
     assertThat(harness.statusWrites("backupjobs")).isZero();
+  }
+
+  @Test
+  @Order(2)
+  void aRunNowCostsTheStartAndTheFeedsReadsButNoItemListing() {
+    String ns = "run-cost";
+    harness.connectionSecret(ns);
+    harness.createBackupJob(ns, "job", """
+        jobName: Run cost
+        selectedItems:
+        - type: User
+          user: {name: alice@contoso.onmicrosoft.com}
+        excludedItems:
+        - type: User
+          user: {name: intern@contoso.onmicrosoft.com}
+          mailbox: true
+        """);
+    harness.awaitReady(ns, "job");
+    harness.settle(Duration.ofSeconds(1));
+    harness.resetCounts();
+
+    harness.annotate(ns, "job", "backup.vb365.dev/run-requested-at", "now");
+    harness.awaitBackupJob(ns, "job", j -> "Success".equals(j.getStatus().getLastStatus()));
+    harness.settle(Duration.ofSeconds(1));
+
+    // The start, and the change feed's read of the job after each session event (the run starting
+    // and ending move the eTag and lastRun/lastStatus); the item lists did not change, so no listing.
+    assertThat(harness.vb365Calls()).isEqualTo(Map.of(
+        "POST /v8/Jobs/{jobId}/start", 1L,
+        "GET /v8/Jobs/{jobId}", 2L));
   }
 }
