@@ -52,13 +52,14 @@ final class PlanApplier {
    */
   Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, BackupJob about,
       EventSink events) {
+    long generation = observer.itemGeneration(jobId);
     try (JobChangeFeed.OwnWrite own = source.beginOwnWrite()) {
       for (Operation operation : plan.operations()) {
         write(client, jobId, operation, objects, plan, about, events);
       }
       Job readBack = client.getJob(jobId);
       source.remember(readBack);
-      observer.written(readBack);
+      observer.written(readBack, itemsUntouched(plan), generation);
       return readBack;
     } catch (RuntimeException e) {
       observer.forget(jobId); // some writes may have happened: observe afresh next time
@@ -92,6 +93,13 @@ final class PlanApplier {
     } else {
       throw new IllegalStateException("not an update of an existing job: " + operation.describe());
     }
+  }
+
+  /** Whether the plan's writes leave both item lists as they were (a PUT without items, enable, disable). */
+  static boolean itemsUntouched(Plan plan) {
+    return plan.operations().stream().allMatch(op -> op instanceof Operation.EnableJob
+        || op instanceof Operation.DisableJob
+        || op instanceof Operation.UpdateJobSettings update && update.selectedItems().isEmpty());
   }
 
   private static String keys(List<BackupItem> items) {

@@ -103,4 +103,32 @@ class ScaleTest {
         "POST /v8/Jobs/{jobId}/start", 1L,
         "GET /v8/Jobs/{jobId}", 2L));
   }
+
+  @Test
+  @Order(3)
+  void aSettingsEditCostsOnePutAndOneReadBackAndNoListing() {
+    String ns = "edit-cost";
+    harness.connectionSecret(ns);
+    harness.createBackupJob(ns, "job", """
+        jobName: Edit cost
+        description: before
+        selectedItems:
+        - type: User
+          user: {name: alice@contoso.onmicrosoft.com}
+        """);
+    harness.awaitReady(ns, "job");
+    harness.settle(Duration.ofSeconds(1));
+    harness.resetCounts();
+
+    harness.editSpec(ns, "job", s -> s.setDescription("after"));
+    harness.awaitBackupJob(ns, "job", j -> j.getMetadata().getGeneration().equals(j.getStatus().getObservedGeneration())
+        && "2".equals(j.getStatus().getETag()));
+    // Past a resync (every 5 s): the item lists are still known (a PUT without items leaves them), the
+    // change feed took the read-back instead of reading the job itself.
+    CreateAndResyncTest.sleep(Duration.ofSeconds(6));
+    assertThat(harness.vb365Calls()).isEqualTo(Map.of(
+        "PUT /v8/Jobs/{jobId}", 1L,
+        "GET /v8/Jobs/{jobId}", 1L));
+    assertThat(harness.statusWrites("backupjobs")).isEqualTo(1);
+  }
 }
