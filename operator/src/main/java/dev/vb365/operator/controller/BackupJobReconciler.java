@@ -92,6 +92,18 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
    */
   private final Map<ResourceID, java.time.Instant> createOutcomeUnknown = new ConcurrentHashMap<>();
 
+  /**
+   * What each BackupJob last converged on: while its spec, JobItems, connection and VB365 job (eTag,
+   * items generation) are the same, a resync has nothing to do, and skips even the cached lookups
+   * (whose entries expire: re-resolving every name of every BackupJob each resync interval would
+   * cost VB365 requests in proportion to the number of jobs).
+   */
+  private final Map<ResourceID, Converged> converged = new ConcurrentHashMap<>();
+
+  private record Converged(long generation, List<String> jobItems, VeeamConnection connection, String jobId,
+      long eTag, long itemGeneration) {
+  }
+
   private InformerEventSource<JobItem, BackupJob> jobItems;
 
   BackupJobReconciler(Wiring wiring) {
@@ -226,6 +238,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
       lastConnections.put(id, connection);
       VeeamClient client = pool.clientFor(connection);
+      if (unchangedSinceConverged(client)) {
+        return;
+      }
+      converged.remove(id);
       deferred = events.deferred();
       try {
         // Only VB365 requests hold the server slot: the Events and the status writes come after it.
@@ -236,11 +252,27 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           deferred.flush();
         }
         report.write(client);
+        report.converged().ifPresent(c -> converged.put(id, c));
       } catch (VeeamException e) {
         throw VeeamFailures.of(e);
       } catch (UnreadableJobException e) {
         throw VeeamFailures.unreadable(e);
       }
+    }
+
+    /** Nothing changed on either side since this BackupJob last converged (v8 eTags only). */
+    private boolean unchangedSinceConverged(VeeamClient client) {
+      Converged last = converged.get(id);
+      if (last == null || last.generation() != generation || !last.jobItems().equals(jobItemKeys(items))
+          || !last.connection().equals(connection) || RunRequests.pending(job) != null || old == null
+          || !Conditions.isTrueFor(conditions(), ConditionTypes.READY, generation)
+          || !Objects.equals(old.getJobId(), last.jobId()) || !String.valueOf(last.eTag()).equals(old.getETag())) {
+        return false;
+      }
+      JobSource source = watch.attach(id, connection, client);
+      Job now = source.hasSynced() ? source.job(last.jobId()).orElse(null) : null;
+      return now != null && now.eTag() != null && now.eTag() == last.eTag()
+          && observer.itemGeneration(last.jobId()) == last.itemGeneration();
     }
 
     private void validate() {
@@ -269,6 +301,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
       // locate and observe
       String jobId = locate(client, source, desired.name(), marker);
+      long itemGeneration = jobId == null ? 0 : observer.itemGeneration(jobId);
       JobObserver.Observation observation = jobId == null ? new JobObserver.Observation(null, Set.of())
           : observer.observe(client, source, jobId);
       if (jobId != null) {
@@ -309,6 +342,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       }
 
       Report report = new Report(resolution, desired, observation, plan, drift, vanished, driftSummary);
+      report.itemGeneration = itemGeneration;
       if (observeOnly) {
         report.observeOnly();
       } else if (!plan.blockers().isEmpty()) {
@@ -358,6 +392,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           throw VeeamFailures.of(e);
         }
         createdJobs.put(id, created.id());
+        report.itemGeneration = observer.itemGeneration(created.id());
         watch.track(id, created.id());
         report.created(created);
       } else {
@@ -376,6 +411,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
 
     UpdateControl<BackupJob> failed(ReconcileFailure failure) {
+      converged.remove(id);
       LOG.info("BackupJob {}: {} ({})", id, failure.reason(), failure.getMessage());
       if (CONNECTION_PROBLEMS.contains(failure.reason())) {
         watch.detach(id); // no change feed for a server this BackupJob cannot use
@@ -423,6 +459,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Conditions.Verdict ready;
       Conditions.Verdict synced = Conditions.Verdict.isTrue(Reasons.RECONCILE_SUCCESS, "the last reconcile succeeded");
       Conditions.Verdict drifted;
+      /** The job's items generation before it was observed (or right after it was created). */
+      long itemGeneration;
 
       Report(ReferenceResolver.Resolution resolution, DesiredJob desired, JobObserver.Observation observation, Plan plan,
           boolean drift, boolean vanished, String driftSummary) {
@@ -434,6 +472,18 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         this.drift = drift;
         this.vanished = vanished;
         this.result = observation.job();
+      }
+
+      /** What this reconcile converged on, when the BackupJob is Ready and nothing is left to do. */
+      Optional<Converged> converged() {
+        if (result == null || result.eTag() == null || ready == null || !ready.status() || drift && !writes
+            || !resolution.jobItemProblems().isEmpty() || RunRequests.pending(job) != null
+            // JobItems still waiting for their VB365 item ids: the next reconcile lists them
+            || !items.isEmpty() && (writes || !observation.pendingIds().isEmpty())) {
+          return Optional.empty();
+        }
+        return Optional.of(new Converged(generation, jobItemKeys(items), connection, result.id(), result.eTag(),
+            itemGeneration));
       }
 
       void inSync() {
@@ -561,6 +611,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
   }
 
+  /** The JobItems as far as the desired job depends on them: which ones, at which spec generation. */
+  private static List<String> jobItemKeys(List<JobItem> items) {
+    return items.stream().map(i -> i.getMetadata().getUid() + "@" + i.getMetadata().getGeneration()).sorted().toList();
+  }
+
   private static List<ObservedItem> pendingItems(List<dev.vb365.operator.sync.BackupItem> items) {
     return items.stream().map(i -> new ObservedItem(JobObserver.PENDING + i.key(), i)).toList();
   }
@@ -666,6 +721,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   }
 
   private void forget(ResourceID id, String jobId) {
+    converged.remove(id);
     watch.detach(id);
     lastConnections.remove(id);
     createdJobs.remove(id);
