@@ -72,6 +72,10 @@ class ScaleTest {
         // the change feed's one listing at start
         "GET /v8/Jobs", 1L));
     assertThat(harness.statusWrites("backupjobs")).isEqualTo(JOBS);
+    // Kubernetes writes per new BackupJob: its finalizer, one status write, one Event.
+    for (int i = 0; i < JOBS; i++) {
+      assertThat(harness.eventReasons(ns, "job-" + i)).containsExactly("JobCreated");
+    }
 
     // Converged: a resync (every 5 s here) costs no VB365 call and writes no status, also once the
     // cached lookups have expired: a BackupJob whose spec, JobItems and VB365 job did not change
@@ -81,6 +85,9 @@ class ScaleTest {
     CreateAndResyncTest.sleep(Duration.ofSeconds(6));
     assertThat(harness.vb365Calls()).isEmpty();
     assertThat(harness.statusWrites("backupjobs")).isZero();
+    // Steady state is the change feed's long poll (one per 30 s) and nothing else; the clock moved
+    // past the token's renewal too, which costs one token request per token lifetime.
+    assertThat(harness.simulator.requestCounts().getOrDefault("GET /v8/Events", 0L)).isLessThanOrEqualTo(1L);
   }
 
   @Test
