@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Costs: at start (and after each restart) one {@code Events?from=latest} and one job listing
  * (one call per page); then one long poll per {@code longPollWait} while nothing happens, plus one
- * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events. Polling
- * costs one listing per {@code pollInterval}.
+ * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events, except for
+ * the operator's own writes: a create's answer or the read-back after edits is {@link #remember
+ * remembered}, and the JobUpdate it causes needs no read. Polling costs one listing per
+ * {@code pollInterval}.
  *
  * <p>Every listing after the first one of the event-driven mode counts in {@code vb365.feed.relists}
  * (Prometheus {@code vb365_feed_relists_total}, tag {@code reason}: outdated_token, feed_ended or
