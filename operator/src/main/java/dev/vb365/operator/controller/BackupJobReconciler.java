@@ -92,6 +92,18 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
    */
   private final Map<ResourceID, java.time.Instant> createOutcomeUnknown = new ConcurrentHashMap<>();
 
+  /**
+   * What each BackupJob last converged on: while its spec, JobItems, connection and VB365 job (eTag,
+   * items generation) are the same, a resync has nothing to do, and skips even the cached lookups
+   * (whose entries expire: re-resolving every name of every BackupJob each resync interval would
+   * cost VB365 requests in proportion to the number of jobs).
+   */
+  private final Map<ResourceID, Converged> converged = new ConcurrentHashMap<>();
+
+  private record Converged(long generation, List<String> jobItems, VeeamConnection connection, String jobId,
+      long eTag, long itemGeneration) {
+  }
+
   private InformerEventSource<JobItem, BackupJob> jobItems;
 
   BackupJobReconciler(Wiring wiring) {
@@ -100,7 +112,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     this.secrets = wiring.secrets();
     this.watch = wiring.watch();
     this.observer = wiring.observer();
-    this.applier = new PlanApplier(wiring.events(), wiring.observer());
+    this.applier = new PlanApplier(wiring.observer());
     this.events = wiring.events();
     this.metrics = wiring.metrics();
     this.gate = wiring.gate();
@@ -208,6 +220,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private final BackupJobStatus old;
     private final BackupJobSpec spec;
     private VeeamConnection connection;
+    /** Events noted while holding the server slot, written once it is released. */
+    private EventRecorder.Deferred deferred;
 
     Attempt(BackupJob job, Context<BackupJob> context, List<JobItem> items) {
       this.job = job;
@@ -224,16 +238,41 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
       lastConnections.put(id, connection);
       VeeamClient client = pool.clientFor(connection);
+      if (unchangedSinceConverged(client)) {
+        return;
+      }
+      converged.remove(id);
+      deferred = events.deferred();
       try {
-        gate.call(connection, () -> {
-          syncWith(client);
-          return null;
-        });
+        // Only VB365 requests hold the server slot: the Events and the status writes come after it.
+        Report report;
+        try {
+          report = gate.call(connection, () -> syncWith(client));
+        } finally {
+          deferred.flush();
+        }
+        report.write(client);
+        report.converged().ifPresent(c -> converged.put(id, c));
       } catch (VeeamException e) {
         throw VeeamFailures.of(e);
       } catch (UnreadableJobException e) {
         throw VeeamFailures.unreadable(e);
       }
+    }
+
+    /** Nothing changed on either side since this BackupJob last converged (v8 eTags only). */
+    private boolean unchangedSinceConverged(VeeamClient client) {
+      Converged last = converged.get(id);
+      if (last == null || last.generation() != generation || !last.jobItems().equals(jobItemKeys(items))
+          || !last.connection().equals(connection) || RunRequests.pending(job) != null || old == null
+          || !Conditions.isTrueFor(conditions(), ConditionTypes.READY, generation)
+          || !Objects.equals(old.getJobId(), last.jobId()) || !String.valueOf(last.eTag()).equals(old.getETag())) {
+        return false;
+      }
+      JobSource source = watch.attach(id, connection, client);
+      Job now = source.hasSynced() ? source.job(last.jobId()).orElse(null) : null;
+      return now != null && now.eTag() != null && now.eTag() == last.eTag()
+          && observer.itemGeneration(last.jobId()) == last.itemGeneration();
     }
 
     private void validate() {
@@ -244,7 +283,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       }
     }
 
-    private void syncWith(VeeamClient client) {
+    private Report syncWith(VeeamClient client) {
       boolean observeOnly = spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
       boolean adopting = spec.jobIdToAdopt() != null;
       String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
@@ -262,6 +301,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
       // locate and observe
       String jobId = locate(client, source, desired.name(), marker);
+      long itemGeneration = jobId == null ? 0 : observer.itemGeneration(jobId);
       JobObserver.Observation observation = jobId == null ? new JobObserver.Observation(null, Set.of())
           : observer.observe(client, source, jobId);
       if (jobId != null) {
@@ -297,11 +337,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       String driftSummary = vanished ? "the VB365 job was deleted outside Kubernetes" : plan.summary();
       if (drift && !(wasDrifted && sameDrift(driftSummary))) {
         metrics.driftDetected();
-        events.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
+        deferred.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
             + driftSummary);
       }
 
       Report report = new Report(resolution, desired, observation, plan, drift, vanished, driftSummary);
+      report.itemGeneration = itemGeneration;
       if (observeOnly) {
         report.observeOnly();
       } else if (!plan.blockers().isEmpty()) {
@@ -309,11 +350,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       } else if (drift && spec.effectiveDriftPolicy() == DriftPolicy.Report) {
         report.driftReported();
       } else if (differs) {
-        apply(client, report, vanished ? null : jobId);
+        apply(client, source, report, vanished ? null : jobId);
       } else {
         report.inSync();
       }
-      report.write(client);
+      return report;
     }
 
     /** Whether the Drifted condition already tells this drift (so it is not announced again). */
@@ -338,28 +379,29 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       return found;
     }
 
-    private void apply(VeeamClient client, Report report, String jobId) {
+    private void apply(VeeamClient client, JobSource source, Report report, String jobId) {
       Plan plan = report.plan;
       Operation first = plan.operations().get(0);
       if (first instanceof Operation.CreateJob create) {
         Job created;
         try {
-          created = applier.create(client, create, report.resolution.objects(), job);
+          created = applier.create(client, source, create, report.resolution.objects(), job, deferred);
         } catch (CreateOutcomeUnknownException | ConflictException e) {
           // The job may exist now (or a same-named one appeared): look with a fresh listing first.
           createOutcomeUnknown.put(id, clock.instant());
           throw VeeamFailures.of(e);
         }
         createdJobs.put(id, created.id());
+        report.itemGeneration = observer.itemGeneration(created.id());
         watch.track(id, created.id());
         report.created(created);
       } else {
-        Job readBack = applier.apply(client, jobId, plan, report.resolution.objects(), job);
+        Job readBack = applier.apply(client, source, jobId, plan, report.resolution.objects(), job, deferred);
         report.applied(readBack);
       }
       if (report.drift) {
         metrics.driftCorrected();
-        events.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
+        deferred.normal(job, Reasons.DRIFT_CORRECTED, "put VB365 job back to the spec: "
             + (report.vanished ? "created it again" : report.driftSummary));
       }
     }
@@ -369,6 +411,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
 
     UpdateControl<BackupJob> failed(ReconcileFailure failure) {
+      converged.remove(id);
       LOG.info("BackupJob {}: {} ({})", id, failure.reason(), failure.getMessage());
       if (CONNECTION_PROBLEMS.contains(failure.reason())) {
         watch.detach(id); // no change feed for a server this BackupJob cannot use
@@ -416,6 +459,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Conditions.Verdict ready;
       Conditions.Verdict synced = Conditions.Verdict.isTrue(Reasons.RECONCILE_SUCCESS, "the last reconcile succeeded");
       Conditions.Verdict drifted;
+      /** The job's items generation before it was observed (or right after it was created). */
+      long itemGeneration;
 
       Report(ReferenceResolver.Resolution resolution, DesiredJob desired, JobObserver.Observation observation, Plan plan,
           boolean drift, boolean vanished, String driftSummary) {
@@ -427,6 +472,18 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         this.drift = drift;
         this.vanished = vanished;
         this.result = observation.job();
+      }
+
+      /** What this reconcile converged on, when the BackupJob is Ready and nothing is left to do. */
+      Optional<Converged> converged() {
+        if (result == null || result.eTag() == null || ready == null || !ready.status() || drift && !writes
+            || !resolution.jobItemProblems().isEmpty() || RunRequests.pending(job) != null
+            // JobItems still waiting for their VB365 item ids: the next reconcile lists them
+            || !items.isEmpty() && (writes || !observation.pendingIds().isEmpty())) {
+          return Optional.empty();
+        }
+        return Optional.of(new Converged(generation, jobItemKeys(items), connection, result.id(), result.eTag(),
+            itemGeneration));
       }
 
       void inSync() {
@@ -522,7 +579,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           status.setLastRunRequest(run);
           // Recorded before the start, with optimistic locking: see RunRequests.
           if (RunRequests.claim(job, status, context)) {
-            RunRequests.start(client, job, result.id(), run, spec.effectiveManagementPolicy(), events);
+            gate.call(connection, () -> {
+              RunRequests.start(client, job, result.id(), run, spec.effectiveManagementPolicy(), events);
+              return null;
+            });
           }
         } else {
           BackupJobStatuses.write(job, status, context);
@@ -537,7 +597,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         }
         Set<Scope> missingIds = observation.pendingIds();
         if (!writes && !missingIds.isEmpty() && observation.exists()) {
-          observation = observer.withIds(client, observation, missingIds);
+          observation = gate.call(connection, () -> observer.withIds(client, observation, missingIds));
           result = observation.job();
         }
         for (JobItem item : items) {
@@ -549,6 +609,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         }
       }
     }
+  }
+
+  /** The JobItems as far as the desired job depends on them: which ones, at which spec generation. */
+  private static List<String> jobItemKeys(List<JobItem> items) {
+    return items.stream().map(i -> i.getMetadata().getUid() + "@" + i.getMetadata().getGeneration()).sorted().toList();
   }
 
   private static List<ObservedItem> pendingItems(List<dev.vb365.operator.sync.BackupItem> items) {
@@ -635,7 +700,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     VeeamConnection server = connection;
     VeeamClient client = pool.clientFor(server);
     try {
-      gate.call(server, () -> {
+      String deleted = gate.call(server, () -> {
         String jobId = knownJobId;
         if (jobId == null) {
           JobSource source = watch.attach(id, server, client);
@@ -645,17 +710,18 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         if (jobId == null) {
           return null;
         }
-        boolean existed = client.deleteJob(jobId);
-        events.normal(job, "JobDeleted", existed ? "deleted VB365 job " + jobId
-            : "VB365 job " + jobId + " was already gone");
-        return null;
+        return client.deleteJob(jobId) ? "deleted VB365 job " + jobId : "VB365 job " + jobId + " was already gone";
       });
+      if (deleted != null) {
+        events.normal(job, "JobDeleted", deleted); // after the server slot is released
+      }
     } catch (VeeamException e) {
       throw VeeamFailures.of(e);
     }
   }
 
   private void forget(ResourceID id, String jobId) {
+    converged.remove(id);
     watch.detach(id);
     lastConnections.remove(id);
     createdJobs.remove(id);

@@ -17,7 +17,34 @@ import org.slf4j.LoggerFactory;
  * never credentials. An Event that cannot be written is logged and otherwise ignored: it must not
  * fail a reconcile whose VB365 writes already happened.
  */
-final class EventRecorder {
+final class EventRecorder implements EventSink {
+
+  /**
+   * Events noted while a reconcile holds a VB365 server slot, written by {@link #flush()} after it
+   * released the slot: the slot bounds VB365 requests, and a Kubernetes write must not keep it.
+   */
+  final class Deferred implements EventSink {
+    private final java.util.List<Runnable> pending = new java.util.ArrayList<>();
+
+    @Override
+    public void normal(HasMetadata about, String reason, String message) {
+      pending.add(() -> EventRecorder.this.normal(about, reason, message));
+    }
+
+    @Override
+    public void warning(HasMetadata about, String reason, String message) {
+      pending.add(() -> EventRecorder.this.warning(about, reason, message));
+    }
+
+    void flush() {
+      pending.forEach(Runnable::run);
+      pending.clear();
+    }
+  }
+
+  Deferred deferred() {
+    return new Deferred();
+  }
 
   static final String COMPONENT = "vb365-operator";
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -31,11 +58,13 @@ final class EventRecorder {
     this.clock = clock;
   }
 
-  void normal(HasMetadata about, String reason, String message) {
+  @Override
+  public void normal(HasMetadata about, String reason, String message) {
     record(about, "Normal", reason, message);
   }
 
-  void warning(HasMetadata about, String reason, String message) {
+  @Override
+  public void warning(HasMetadata about, String reason, String message) {
     record(about, "Warning", reason, message);
   }
 

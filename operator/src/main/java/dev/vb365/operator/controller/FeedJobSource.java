@@ -46,6 +46,16 @@ final class FeedJobSource implements JobSource {
   }
 
   @Override
+  public JobChangeFeed.OwnWrite beginOwnWrite() {
+    return feed.beginOwnWrite();
+  }
+
+  @Override
+  public void remember(Job job) {
+    feed.remember(job);
+  }
+
+  @Override
   public void close() {
     feed.close();
   }

@@ -122,13 +122,28 @@ final class JobObserver {
     }
   }
 
+  /** The items generation of a job now: taken before writes, handed to {@link #written}. */
+  long itemGeneration(String jobId) {
+    return cache.itemGeneration(jobId);
+  }
+
   /**
-   * After other writes: the job as read back. Its items are listed again when next needed: between
-   * the writes and the read someone else may have changed them, and nothing would tell.
+   * After other writes: the job as read back. When the writes left the item lists alone (settings,
+   * enable, disable) and no item change was reported since {@code generationBefore} (taken before
+   * the writes), the cached lists stay valid at the read-back's eTag: an item change by anyone
+   * else in between would have bumped the generation, now or when its event arrives. Otherwise
+   * (item writes: VB365 answers them with 204 and no ids) they are listed again when next needed.
    */
-  void written(Job readBack) {
+  void written(Job readBack, boolean itemsUntouched, long generationBefore) {
     cache.putReadBack(readBack);
-    cache.invalidateItems(readBack.id());
+    ObservedJobCache.CachedItems cached = cache.items(readBack.id()).orElse(null);
+    if (itemsUntouched && cached != null && cached.eTag() != null && readBack.eTag() != null
+        && cached.generation() == generationBefore && cache.itemGeneration(readBack.id()) == generationBefore
+        && readBack.eTag() >= cached.eTag()) {
+      cache.putItems(readBack.id(), cached.at(readBack.eTag()));
+    } else {
+      cache.invalidateItems(readBack.id());
+    }
   }
 
   /** After a failed write: nothing known is trusted any more. */

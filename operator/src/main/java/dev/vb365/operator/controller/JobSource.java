@@ -1,5 +1,6 @@
 package dev.vb365.operator.controller;
 
+import dev.vb365.operator.feed.JobChangeFeed;
 import dev.vb365.operator.veeam.model.Job;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,6 +23,18 @@ interface JobSource extends AutoCloseable {
   boolean hasSynced();
 
   boolean awaitSynced(Duration timeout) throws InterruptedException;
+
+  /**
+   * Marks the start of one of the operator's own writes; close it after {@link #remember}ing the
+   * answer. Lets the change feed take the write's answer instead of reading the job back.
+   */
+  default JobChangeFeed.OwnWrite beginOwnWrite() {
+    return () -> { };
+  }
+
+  /** A job as the operator's own write returned it (a create's answer, a read-back after edits). */
+  default void remember(Job job) {
+  }
 
   @Override
   void close();

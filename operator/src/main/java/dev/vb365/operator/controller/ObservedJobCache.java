@@ -28,11 +28,16 @@ final class ObservedJobCache {
   /** Item lists of one job as of eTag {@code eTag} and items generation {@code generation}. */
   record CachedItems(Long eTag, long generation, List<BackupItem> selected, List<BackupItem> excluded,
       List<ObservedItem> selectedWithIds, List<ObservedItem> excludedWithIds) {
+
+    CachedItems at(Long newETag) {
+      return new CachedItems(newETag, generation, selected, excluded, selectedWithIds, excludedWithIds);
+    }
   }
 
   private final ConcurrentHashMap<String, Job> readBacks = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CachedItems> items = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicLong> itemGenerations = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Long> newestETags = new ConcurrentHashMap<>();
 
   static String key(String jobId) {
     return jobId.toLowerCase(Locale.ROOT);
@@ -40,10 +45,31 @@ final class ObservedJobCache {
 
   /** Called for every change the feed reports (on the feed's thread). */
   void onChange(JobChange change) {
+    String key = key(change.jobId());
     if (change.kind() == JobChangeKind.ITEMS_CHANGED) {
-      itemGenerations.computeIfAbsent(key(change.jobId()), k -> new AtomicLong()).incrementAndGet();
+      itemGenerations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     } else if (change.kind() == JobChangeKind.DELETED) {
       forget(change.jobId());
+      return;
+    } else if (change.kind() == JobChangeKind.SESSION_UPDATED && change.eTag() != null) {
+      // A run starting or ending moves the eTag but not the item lists: lists cached at the newest
+      // eTag known before it stay valid at the new one. Had anything else moved the eTag too, its own
+      // event (a JobUpdate, or an items change that bumps the items generation) says so.
+      Long before = newestETag(key);
+      items.computeIfPresent(key, (k, cached) -> cached.eTag() != null && cached.eTag().equals(before)
+          && change.eTag() > before ? cached.at(change.eTag()) : cached);
+    }
+    noteETag(key, change.eTag());
+  }
+
+  /** The newest eTag of the job the operator has seen: from the feed, its own reads, or its own writes. */
+  private Long newestETag(String key) {
+    return newestETags.get(key);
+  }
+
+  private void noteETag(String key, Long eTag) {
+    if (eTag != null) {
+      newestETags.merge(key, eTag, Math::max);
     }
   }
 
@@ -58,6 +84,7 @@ final class ObservedJobCache {
 
   void putReadBack(Job job) {
     readBacks.put(key(job.id()), job);
+    noteETag(key(job.id()), job.eTag());
   }
 
   Optional<CachedItems> items(String jobId) {
@@ -66,6 +93,7 @@ final class ObservedJobCache {
 
   void putItems(String jobId, CachedItems cached) {
     items.put(key(jobId), cached);
+    noteETag(key(jobId), cached.eTag());
   }
 
   void invalidateItems(String jobId) {
@@ -76,5 +104,6 @@ final class ObservedJobCache {
     String key = key(jobId);
     readBacks.remove(key);
     items.remove(key);
+    newestETags.remove(key);
   }
 }

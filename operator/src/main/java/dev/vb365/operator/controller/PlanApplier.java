@@ -1,6 +1,7 @@
 package dev.vb365.operator.controller;
 
 import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.feed.JobChangeFeed;
 import dev.vb365.operator.mapping.ItemMapping;
 import dev.vb365.operator.mapping.ItemObjects;
 import dev.vb365.operator.mapping.JobMapping;
@@ -23,18 +24,21 @@ import java.util.stream.Collectors;
  */
 final class PlanApplier {
 
-  private final EventRecorder events;
   private final JobObserver observer;
 
-  PlanApplier(EventRecorder events, JobObserver observer) {
-    this.events = events;
+  PlanApplier(JobObserver observer) {
     this.observer = observer;
   }
 
   /** One POST with the items inline; the answer is the new job. */
-  Job create(VeeamClient client, Operation.CreateJob create, ItemObjects objects, BackupJob about) {
+  Job create(VeeamClient client, JobSource source, Operation.CreateJob create, ItemObjects objects, BackupJob about,
+      EventSink events) {
     DesiredJob desired = create.job();
-    Job created = client.createJob(JobMapping.newJob(desired, objects));
+    Job created;
+    try (JobChangeFeed.OwnWrite write = source.beginOwnWrite()) {
+      created = client.createJob(JobMapping.newJob(desired, objects));
+      source.remember(created);
+    }
     observer.created(created, desired);
     events.normal(about, "JobCreated", "created VB365 job \"" + created.name() + "\" (id " + created.id() + ") with "
         + desired.selectedItems().size() + " selected and " + desired.excludedItems().size() + " excluded items");
@@ -46,13 +50,16 @@ final class PlanApplier {
    *
    * @return the job as read back after the writes
    */
-  Job apply(VeeamClient client, String jobId, Plan plan, ItemObjects objects, BackupJob about) {
-    try {
+  Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, BackupJob about,
+      EventSink events) {
+    long generation = observer.itemGeneration(jobId);
+    try (JobChangeFeed.OwnWrite own = source.beginOwnWrite()) {
       for (Operation operation : plan.operations()) {
-        write(client, jobId, operation, objects, plan, about);
+        write(client, jobId, operation, objects, plan, about, events);
       }
       Job readBack = client.getJob(jobId);
-      observer.written(readBack);
+      source.remember(readBack);
+      observer.written(readBack, itemsUntouched(plan), generation);
       return readBack;
     } catch (RuntimeException e) {
       observer.forget(jobId); // some writes may have happened: observe afresh next time
@@ -60,8 +67,8 @@ final class PlanApplier {
     }
   }
 
-  private void write(VeeamClient client, String jobId, Operation operation, ItemObjects objects, Plan plan,
-      BackupJob about) {
+  private static void write(VeeamClient client, String jobId, Operation operation, ItemObjects objects, Plan plan,
+      BackupJob about, EventSink events) {
     if (operation instanceof Operation.UpdateJobSettings update) {
       client.editJob(jobId, JobMapping.edit(update, objects));
       String changed = plan.differences().stream()
@@ -86,6 +93,13 @@ final class PlanApplier {
     } else {
       throw new IllegalStateException("not an update of an existing job: " + operation.describe());
     }
+  }
+
+  /** Whether the plan's writes leave both item lists as they were (a PUT without items, enable, disable). */
+  static boolean itemsUntouched(Plan plan) {
+    return plan.operations().stream().allMatch(op -> op instanceof Operation.EnableJob
+        || op instanceof Operation.DisableJob
+        || op instanceof Operation.UpdateJobSettings update && update.selectedItems().isEmpty());
   }
 
   private static String keys(List<BackupItem> items) {

@@ -7,6 +7,7 @@ import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.VeeamException;
 import dev.vb365.operator.veeam.model.ChangeEvent;
 import dev.vb365.operator.veeam.model.EventPage;
+import dev.vb365.operator.veeam.model.EventType;
 import dev.vb365.operator.veeam.model.Job;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,8 +44,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Costs: at start (and after each restart) one {@code Events?from=latest} and one job listing
  * (one call per page); then one long poll per {@code longPollWait} while nothing happens, plus one
- * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events. Polling
- * costs one listing per {@code pollInterval}.
+ * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events, except for
+ * the operator's own writes: a create's answer or the read-back after edits is {@link #remember
+ * remembered}, and the JobUpdate it causes needs no read. Polling costs one listing per
+ * {@code pollInterval}.
  *
  * <p>Every listing after the first one of the event-driven mode counts in {@code vb365.feed.relists}
  * (Prometheus {@code vb365_feed_relists_total}, tag {@code reason}: outdated_token, feed_ended or
@@ -84,6 +87,10 @@ public final class JobChangeFeed implements AutoCloseable {
     private Thread thread;
     private final MeterRegistry meters;
     private final Gauge lag;
+    // The operator's own writes in flight (guarded by ownWrites): the feed waits briefly for their answers
+    // before reading back a job an event names, since the answer usually tells what the read would.
+    private final Object ownWrites = new Object();
+    private int ownWritesInFlight;
     // When the snapshot was last known to be current, and whether a healthy long poll is in flight now
     // (the server answers it as soon as anything changes, so the snapshot is current while it waits).
     private volatile long currentAtNanos = System.nanoTime();
@@ -138,6 +145,73 @@ public final class JobChangeFeed implements AutoCloseable {
 
     public Optional<Job> job(String jobId) {
         return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    /**
+     * Marks the start of one of the operator's own writes to a job; close the returned handle after
+     * {@link #remember remembering} the write's answer. While own writes are in flight, an event
+     * about a job the snapshot does not know at that eTag waits (at most {@link #OWN_WRITE_WAIT}) for
+     * the answer instead of reading the job back: a BackupJob created costs one POST, not a POST and
+     * the feed's GET of the job it just created.
+     */
+    public OwnWrite beginOwnWrite() {
+        synchronized (ownWrites) {
+            ownWritesInFlight++;
+        }
+        return () -> {
+            synchronized (ownWrites) {
+                ownWritesInFlight--;
+                ownWrites.notifyAll();
+            }
+        };
+    }
+
+    /** The end of an own write (no checked exception, may be closed once). */
+    public interface OwnWrite extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** How long an event waits for an own write's answer before the feed reads the job itself. */
+    static final Duration OWN_WRITE_WAIT = Duration.ofSeconds(1);
+
+    /**
+     * A job as one of the operator's own writes returned it (a create's answer, a read-back after
+     * edits): it enters the snapshot unless the snapshot already has it at this eTag or a newer one.
+     */
+    public void remember(Job job) {
+        if (job == null || job.id() == null || job.eTag() == null) {
+            return;
+        }
+        jobs.merge(job.id(), job, (known, mine) -> known.eTag() != null && known.eTag() >= mine.eTag() ? known : mine);
+        synchronized (ownWrites) {
+            ownWrites.notifyAll();
+        }
+    }
+
+    /** Whether the snapshot knows the job at {@code eTag} or later. */
+    private boolean knows(String jobId, Long eTag) {
+        Job known = jobs.get(jobId);
+        return known != null && known.eTag() != null && eTag != null && eTag <= known.eTag();
+    }
+
+    /** Waits until the snapshot knows each job at its event's eTag, no own write is in flight, or the wait ends. */
+    private void awaitOwnWrites(Map<String, Long> wanted) {
+        long deadline = System.nanoTime() + OWN_WRITE_WAIT.toNanos();
+        synchronized (ownWrites) {
+            while (ownWritesInFlight > 0 && !wanted.entrySet().stream().allMatch(e -> knows(e.getKey(), e.getValue()))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    return;
+                }
+                try {
+                    ownWrites.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.interrupted(); // close() interrupts; the loop checks 'running'
+                    return;
+                }
+            }
+        }
     }
 
     /** Whether the first listing has completed (until then the snapshot is empty, not "no jobs"). */
@@ -273,6 +347,15 @@ public final class JobChangeFeed implements AutoCloseable {
 
     /** Applies one batch of events: refresh what needs refreshing, then report in event order. */
     private void apply(List<ChangeEvent> events) {
+        Map<String, Long> unknown = new LinkedHashMap<>(); // JobUpdates newer than the snapshot
+        for (ChangeEvent event : events) {
+            if (event.isBackupJob() && event.type() == EventType.JOB_UPDATE && !knows(event.id(), event.eTag())) {
+                unknown.merge(event.id(), event.eTag() == null ? Long.MAX_VALUE : event.eTag(), Math::max);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            awaitOwnWrites(unknown);
+        }
         Set<String> toRefresh = new LinkedHashSet<>();
         Set<String> moved = new HashSet<>(); // jobs whose JobUpdate carries an eTag newer than ours
         for (ChangeEvent event : events) {

@@ -66,6 +66,7 @@ final class OperatorTestHarness implements AutoCloseable {
   private Vb365Operator operator;
   private OperatorSettings settings;
   private Timeouts timeouts;
+  private dev.vb365.operator.veeam.VeeamClientOptions clientOptions;
 
   private OperatorTestHarness(SimulatorOptions simulatorOptions, OperatorSettings settings, Timeouts timeouts) {
     this.api = EmbeddedKubernetesApi.start(0);
@@ -112,7 +113,14 @@ final class OperatorTestHarness implements AutoCloseable {
   }
 
   static OperatorTestHarness start(SimulatorOptions simulatorOptions, OperatorSettings settings, Timeouts timeouts) {
+    return start(simulatorOptions, settings, timeouts, null);
+  }
+
+  /** With the operator's VB365 clients configured (e.g. a clock the test moves); null means the defaults. */
+  static OperatorTestHarness start(SimulatorOptions simulatorOptions, OperatorSettings settings, Timeouts timeouts,
+      dev.vb365.operator.veeam.VeeamClientOptions clientOptions) {
     OperatorTestHarness harness = new OperatorTestHarness(simulatorOptions, settings, timeouts);
+    harness.clientOptions = clientOptions;
     try {
       harness.startOperator();
     } catch (RuntimeException e) {
@@ -127,6 +135,9 @@ final class OperatorTestHarness implements AutoCloseable {
         .transientRetry(Duration.ofMillis(1500), Duration.ofSeconds(10));
     if (timeouts != null) {
       builder.veeamTimeouts(timeouts);
+    }
+    if (clientOptions != null) {
+      builder.veeamClientOptions(clientOptions);
     }
     operator = builder.start();
   }
@@ -181,9 +192,14 @@ final class OperatorTestHarness implements AutoCloseable {
   }
 
   BackupJob createBackupJob(String namespace, String name, String specYaml, Map<String, String> annotations) {
+    return createBackupJob(namespace, name, specYaml, annotations, Map.of());
+  }
+
+  BackupJob createBackupJob(String namespace, String name, String specYaml, Map<String, String> annotations,
+      Map<String, String> labels) {
     BackupJob job = new BackupJob();
     job.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withAnnotations(annotations)
-        .build());
+        .withLabels(labels).build());
     job.setSpec(spec(specYaml));
     return kubernetes.resource(job).create();
   }
@@ -208,9 +224,13 @@ final class OperatorTestHarness implements AutoCloseable {
   }
 
   JobItem createJobItem(String namespace, String name, String specYaml) {
+    return createJobItem(namespace, name, specYaml, Map.of());
+  }
+
+  JobItem createJobItem(String namespace, String name, String specYaml, Map<String, String> labels) {
     try {
       JobItem item = new JobItem();
-      item.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+      item.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).withLabels(labels).build());
       item.setSpec(YAML.readValue(specYaml, JobItemSpec.class));
       return kubernetes.resource(item).create();
     } catch (IOException e) {
