@@ -25,9 +25,12 @@ public record FeedOptions(Duration longPollWait, int eventLimit, Duration pollIn
         }
     }
 
-    /** 30 s long polls of up to 1000 events, polling every 30 s without events, backoff 1 s to 60 s. */
+    /**
+     * 50 s long polls of up to 1000 events (1.2 idle requests a minute, and under the 60 s idle timeout
+     * common in load balancers), polling every 30 s without events, backoff 1 s to 60 s.
+     */
     public static FeedOptions defaults() {
-        return new FeedOptions(Duration.ofSeconds(30), 1000, Duration.ofSeconds(30), Duration.ofSeconds(1),
+        return new FeedOptions(Duration.ofSeconds(50), 1000, Duration.ofSeconds(30), Duration.ofSeconds(1),
                 Duration.ofSeconds(60));
     }
 }
