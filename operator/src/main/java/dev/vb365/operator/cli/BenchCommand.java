@@ -205,6 +205,7 @@ final class BenchCommand implements Callable<Integer> {
       m.put("rssMiB", r.rssMiB);
       m.put("completed", r.completed);
       m.put("missing", r.missing);
+      m.put("backendPid", r.backendPid);
       modes.set(r.mode, mapper.valueToTree(m));
     }
     return root;

@@ -128,6 +128,7 @@ final class Benchmark {
     Double rssMiB;
     final Map<String, String> missing = new LinkedHashMap<>();
     boolean completed;
+    long backendPid;
 
     Result(String mode) {
       this.mode = mode;
@@ -147,6 +148,7 @@ final class Benchmark {
     int capacity = Math.max(10_000, options.jobs() * 4 + 1000);
     progress.accept(result.mode + ": starting the backend (simulators and Kubernetes API) in a child JVM");
     try (BenchBackend backend = BenchBackend.start(options.latencyMs(), capacity, Duration.ofSeconds(120))) {
+      result.backendPid = backend.pid();
       direct(backend, result);
       Config config = new ConfigBuilder(Config.empty()).withMasterUrl(backend.kubernetesUrl)
           .withNamespace(backend.namespace).withRequestTimeout(60_000).build();
