@@ -47,7 +47,7 @@ final class BenchBackend implements AutoCloseable {
       this.password = node.path("password").asText();
       this.caFile = Path.of(node.path("caFile").asText());
       this.http = HttpClient.newBuilder().sslContext(Vb365Admin.trusting(caFile))
-          .connectTimeout(Duration.ofSeconds(5)).build();
+          .connectTimeout(Duration.ofSeconds(20)).build();
     }
 
     /** API calls by "METHOD path-template" since the last reset (the /_sim/ calls themselves are not counted). */
@@ -68,16 +68,24 @@ final class BenchBackend implements AutoCloseable {
       return new Vb365Admin(baseUri, apiVersion, username, password, caFile);
     }
 
+    /** Control calls are idempotent enough (a read, a reset at a phase boundary): retried on I/O trouble. */
     private String send(HttpRequest.Builder request) {
       try {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-          throw new IllegalStateException("simulator control call answered " + response.statusCode());
+        for (int attempt = 1; ; attempt++) {
+          try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+              throw new IllegalStateException("simulator control call answered " + response.statusCode());
+            }
+            return response.body();
+          } catch (IOException e) {
+            if (attempt >= 5) {
+              throw new UncheckedIOException("simulator control call failed " + attempt + " times", e);
+            }
+            Thread.sleep(1000L * attempt);
+          }
         }
-        return response.body();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
