@@ -302,7 +302,7 @@ final class Benchmark {
       result.steadyCallsPerMinute = sum(result.steadyCallsByKind) * 60.0
           / ((System.nanoTime() - steadyStart) / 1e9);
 
-      drift(bench, backend, result);
+      drift(mode, bench, backend, result);
       memory(result);
       result.completed = result.missing.isEmpty();
     }
@@ -318,8 +318,10 @@ final class Benchmark {
   /**
    * K edits of a job's schedule through the REST API (another client, one at a time), each timed from the edit's
    * response until a GET of the job shows the operator's correction. The GETs resolve to about one round trip.
+   * Edits are 200 ms apart (plus, in poll mode, a random part of the poll interval).
    */
-  private void drift(KubernetesClient bench, BenchBackend backend, Result result) throws InterruptedException {
+  private void drift(FeedMode mode, KubernetesClient bench, BenchBackend backend, Result result)
+      throws InterruptedException {
     if (options.driftEdits() == 0) {
       result.missing.put("driftP50Ms", "--drift-edits 0");
       return;
@@ -354,7 +356,10 @@ final class Benchmark {
         return;
       }
       samples.add((System.nanoTime() - edited) / 1_000_000);
-      Thread.sleep(200); // spaced out: one drift at a time
+      // Spaced out, one drift at a time. In poll mode at a random phase of the poll cycle: right after a
+      // correction (which follows a poll) every edit would wait a whole interval.
+      Thread.sleep(200 + (mode == FeedMode.POLL
+          ? java.util.concurrent.ThreadLocalRandom.current().nextLong(options.pollInterval().toMillis()) : 0));
     }
     result.driftSamplesMs = samples;
     List<Long> sorted = new ArrayList<>(samples);
