@@ -112,9 +112,9 @@ final class BenchCommand implements Callable<Integer> {
     out.println();
     out.print(table(results));
     boolean complete = results.stream().allMatch(r -> r.completed);
-    if (!complete) {
+    if (results.stream().anyMatch(r -> !r.missing.isEmpty())) {
       out.println();
-      out.println("Not every phase completed:");
+      out.println(complete ? "Not measured:" : "Not every phase completed (exit 1):");
       results.forEach(r -> r.missing.forEach((k, v) -> out.println("  " + r.mode + " " + k + ": " + v)));
     }
     if (json) {
@@ -134,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         new Row("calls per job", r -> fmt(r.callsPerJob, 3)),
         new Row("calls per job beyond lookups (target <= 1.05)", r -> fmt(r.callsPerJobBeyondLookups, 3)),
         new Row("direct client calls", r -> r.directCalls == null ? "null" : r.directCalls.toString()),
+        new Row("settling after Ready (s, until 3 s without job work)", r -> fmt(r.settleSeconds, 1)),
         new Row("steady calls per minute (events target <= 2)", r -> fmt(r.steadyCallsPerMinute, 1)),
         new Row("drift p50 (ms)", r -> fmt(r.driftP50Ms, 0)),
         new Row("drift p99 (ms, events target < 2000)", r -> fmt(r.driftP99Ms, 0)),
@@ -196,6 +197,7 @@ final class BenchCommand implements Callable<Integer> {
       m.put("callsByKind", r.callsByKind);
       m.put("directCalls", r.directCalls);
       m.put("directCallsByKind", r.directCallsByKind);
+      m.put("settleSeconds", r.settleSeconds);
       m.put("steadyCallsPerMinute", r.steadyCallsPerMinute);
       m.put("steadyCallsByKind", r.steadyCallsByKind);
       m.put("driftP50Ms", r.driftP50Ms);

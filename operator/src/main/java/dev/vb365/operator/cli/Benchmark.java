@@ -119,6 +119,7 @@ final class Benchmark {
     Map<String, Long> callsByKind = new TreeMap<>();
     Long directCalls;
     Map<String, Long> directCallsByKind = new TreeMap<>();
+    Double settleSeconds;
     Double steadyCallsPerMinute;
     Map<String, Long> steadyCallsByKind = new TreeMap<>();
     Double driftP50Ms;
@@ -127,7 +128,9 @@ final class Benchmark {
     Double heapMiB;
     Double rssMiB;
     final Map<String, String> missing = new LinkedHashMap<>();
+    /** Every phase ran (figures skipped on request, such as --drift-edits 0, are null but not a failure). */
     boolean completed;
+    boolean failed;
     long backendPid;
 
     Result(String mode) {
@@ -206,6 +209,7 @@ final class Benchmark {
       }
     } catch (Exception e) {
       result.missing.put("directSeconds", "the direct client failed: " + Main.describe(e));
+      result.failed = true;
       return;
     } finally {
       pool.shutdownNow();
@@ -279,6 +283,9 @@ final class Benchmark {
         result.missing.put("convergeSeconds", ready.count() + " of " + options.jobs()
             + " BackupJobs were Ready after --timeout " + options.timeout().toSeconds() + " s");
         result.callsByKind = sim.requestCounts();
+        result.missing.put("ratio, calls, steadyCallsPerMinute, driftP50Ms, driftP99Ms, heapMiB, rssMiB",
+            "not measured: the BackupJobs did not converge");
+        result.failed = true;
         return;
       }
       result.convergeSeconds = seconds(ready.readyAt() - start);
@@ -292,9 +299,10 @@ final class Benchmark {
         result.missing.put("ratio", "no directSeconds");
       }
 
-      // Steady state: let trailing work (last status writes, Events) finish, then count with nothing changing.
-      progress.accept(result.mode + ": steady state for " + options.steady().toSeconds() + " s");
-      Thread.sleep(3000);
+      // Steady state: first let trailing work finish (the feed's backlog of creation events wakes BackupJobs
+      // after they are Ready), then count with nothing changing.
+      progress.accept(result.mode + ": settling, then steady state for " + options.steady().toSeconds() + " s");
+      result.settleSeconds = settle(sim, start + options.timeout().toNanos());
       sim.resetRequestCounts();
       long steadyStart = System.nanoTime();
       Thread.sleep(options.steady().toMillis());
@@ -304,8 +312,31 @@ final class Benchmark {
 
       drift(mode, bench, backend, result);
       memory(result);
-      result.completed = result.missing.isEmpty();
+      result.completed = !result.failed;
     }
+  }
+
+  /**
+   * Waits until 3 s pass without a VB365 call other than the feed's own (/Events long polls, job list pages),
+   * at most until the deadline; returns the seconds waited.
+   */
+  private static double settle(BenchBackend.SimulatorEndpoint sim, long deadline) throws InterruptedException {
+    long start = System.nanoTime();
+    long before = work(sim.requestCounts());
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(3000);
+      long now = work(sim.requestCounts());
+      if (now == before) {
+        break;
+      }
+      before = now;
+    }
+    return seconds(System.nanoTime() - start);
+  }
+
+  private static long work(Map<String, Long> counts) {
+    return counts.entrySet().stream().filter(e -> !e.getKey().matches("GET /v\\d/(Events|Jobs)"))
+        .mapToLong(Map.Entry::getValue).sum();
   }
 
   static long beyondLookups(Map<String, Long> calls) {
@@ -323,7 +354,7 @@ final class Benchmark {
   private void drift(FeedMode mode, KubernetesClient bench, BenchBackend backend, Result result)
       throws InterruptedException {
     if (options.driftEdits() == 0) {
-      result.missing.put("driftP50Ms", "--drift-edits 0");
+      result.missing.put("driftP50Ms, driftP99Ms", "--drift-edits 0");
       return;
     }
     progress.accept(result.mode + ": " + options.driftEdits() + " out-of-band edits, one at a time");
@@ -351,8 +382,9 @@ final class Benchmark {
         Thread.sleep(5);
       }
       if (!corrected) {
-        result.missing.put("driftP50Ms", "edit " + (k + 1) + " (" + jobName(job) + ") was not corrected within "
-            + options.timeout().toSeconds() + " s");
+        result.missing.put("driftP50Ms, driftP99Ms", "edit " + (k + 1) + " (" + jobName(job)
+            + ") was not corrected within " + options.timeout().toSeconds() + " s");
+        result.failed = true;
         return;
       }
       samples.add((System.nanoTime() - edited) / 1_000_000);
