@@ -35,18 +35,28 @@ public final class Vb365Admin {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Simulator simulator;
+  private final URI baseUri;
+  private final String username;
+  private final String password;
   private final HttpClient http;
   private final String v;
   private final Map<String, Long> calls = new TreeMap<>();
   private String token;
 
   public Vb365Admin(Simulator simulator) {
-    this.simulator = simulator;
-    this.v = "/" + simulator.apiVersion();
+    this(simulator.baseUri(), simulator.apiVersion(), simulator.username(), simulator.password(),
+        simulator.caCertificateFile());
+  }
+
+  /** For a simulator in another process (the benchmark's): its base URI, version, credentials and CA file. */
+  public Vb365Admin(URI baseUri, String apiVersion, String username, String password, java.nio.file.Path caFile) {
+    this.baseUri = baseUri;
+    this.username = username;
+    this.password = password;
+    this.v = "/" + apiVersion;
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-    if (simulator.caCertificateFile() != null) {
-      builder.sslContext(trusting(simulator));
+    if (caFile != null) {
+      builder.sslContext(trusting(caFile));
     }
     this.http = builder.build();
   }
@@ -120,7 +130,7 @@ public final class Vb365Admin {
   }
 
   private JsonNode send(String method, String path, String route, JsonNode body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + path))
         .timeout(Duration.ofSeconds(20))
         .header("Authorization", "Bearer " + token())
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -138,10 +148,10 @@ public final class Vb365Admin {
 
   private synchronized String token() {
     if (token == null) {
-      String form = Map.of("grant_type", "password", "username", simulator.username(), "password",
-              simulator.password(), "disable_antiforgery_token", "true").entrySet().stream()
+      String form = Map.of("grant_type", "password", "username", username, "password",
+              password, "disable_antiforgery_token", "true").entrySet().stream()
           .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-      HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + v + "/token"))
+      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + v + "/token"))
           .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form)).build();
       HttpResponse<String> response = exchange(request, "POST " + v + "/token");
@@ -179,8 +189,9 @@ public final class Vb365Admin {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private static SSLContext trusting(Simulator simulator) {
-    try (InputStream in = Files.newInputStream(simulator.caCertificateFile())) {
+  /** A TLS context that trusts exactly the CA in this PEM file (the simulator's). */
+  public static SSLContext trusting(java.nio.file.Path caFile) {
+    try (InputStream in = Files.newInputStream(caFile)) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       trust.setCertificateEntry("vb365-simulator-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
