@@ -32,6 +32,9 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
+  /** A BackupJob or JobItem (or its status): /apis/backup.vb365.dev/v1alpha1/namespaces/{ns}/{plural}/{name}. */
+  private static final Pattern OPERATOR_RESOURCES = Pattern.compile(
+      "^/apis/backup\\.vb365\\.dev/[^/]+/namespaces/[^/]+/(backupjobs|jobitems)/([^/]+)");
   private static final Set<String> IGNORED_PARAMS = Set.of("fieldManager", "fieldValidation", "force", "timeout");
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/apis/([^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+)(?:/[^/]+)?$");
@@ -52,6 +55,9 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private final KubernetesCrudDispatcher crud;
   private final Supplier<String> serverAddress;
   private final Clock clock;
+  /** Share (0..1) of writes to the operator's resources answered 409 Conflict: see injectConflicts. */
+  private volatile double conflictShare;
+  private final java.util.concurrent.atomic.AtomicLong conflictsInjected = new java.util.concurrent.atomic.AtomicLong();
 
   EmbeddedApiDispatcher(KubernetesCrudDispatcher crud, Supplier<String> serverAddress, Clock clock) {
     this.crud = crud;
@@ -66,6 +72,12 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
     if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
       return accessReview(path, request);
+    }
+    if (conflictShare > 0 && OPERATOR_RESOURCES.matcher(path).find()
+        && ("PUT".equals(request.getMethod()) || "PATCH".equals(request.getMethod()))
+        && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < conflictShare) {
+      conflictsInjected.incrementAndGet();
+      return conflict(path);
     }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
@@ -95,6 +107,37 @@ final class EmbeddedApiDispatcher extends Dispatcher {
       return accept.contains("as=Table") ? tableOf(path, response) : typedList(path, response);
     }
     return response;
+  }
+
+  /**
+   * Makes a share of the updates and patches of BackupJobs and JobItems (spec, metadata or status) fail with 409
+   * Conflict, as a real API server answers a write based on an outdated resourceVersion: the chaos scenario's
+   * way to make sure the operator copes with conflicts however often they come.
+   */
+  void injectConflicts(double share) {
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("share must be between 0 and 1, was " + share);
+    }
+    conflictShare = share;
+  }
+
+  long conflictsInjected() {
+    return conflictsInjected.get();
+  }
+
+  private static MockResponse conflict(String path) {
+    Matcher m = OPERATOR_RESOURCES.matcher(path);
+    String plural = m.find() ? m.group(1) : "resources";
+    String name = m.group(2);
+    com.fasterxml.jackson.databind.node.ObjectNode status = JSON.createObjectNode().put("kind", "Status")
+        .put("apiVersion", "v1").put("status", "Failure")
+        .put("message", "Operation cannot be fulfilled on " + plural + ".backup.vb365.dev \"" + name + "\": the object "
+            + "has been modified; please apply your changes to the latest version and try again")
+        .put("reason", "Conflict").put("code", 409);
+    status.putObject("metadata");
+    status.putObject("details").put("name", name).put("group", "backup.vb365.dev").put("kind", plural);
+    return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
+        .setBody(status.toString());
   }
 
   /**

@@ -36,10 +36,12 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   }
 
   private final KubernetesMockServer server;
+  private final EmbeddedApiDispatcher dispatcher;
   private final KubernetesClient client;
 
-  private EmbeddedKubernetesApi(KubernetesMockServer server) {
+  private EmbeddedKubernetesApi(KubernetesMockServer server, EmbeddedApiDispatcher dispatcher) {
     this.server = server;
+    this.dispatcher = dispatcher;
     this.client = server.createClient();
   }
 
@@ -51,7 +53,20 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         () -> "127.0.0.1:" + self[0].getPort(), Clock.systemUTC());
     self[0] = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     self[0].init(InetAddress.getLoopbackAddress(), port);
-    return new EmbeddedKubernetesApi(self[0]);
+    return new EmbeddedKubernetesApi(self[0], dispatcher);
+  }
+
+  /**
+   * From now on, answers this share (0..1) of the updates and patches of BackupJobs and JobItems (spec, metadata
+   * or status) with 409 Conflict, as a real API server does when another writer got there first. 0 stops it.
+   */
+  public void injectConflicts(double share) {
+    dispatcher.injectConflicts(share);
+  }
+
+  /** How many 409 Conflicts {@link #injectConflicts} has caused so far. */
+  public long conflictsInjected() {
+    return dispatcher.conflictsInjected();
   }
 
   /** A client for this API (shared; do not close it). */
