@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one entry point of operator/target/vb365-operator.jar: `run` (the default), `demo` and `export`.
+ * The one entry point of operator/target/vb365-operator.jar: `run` (the default), `demo`, `export` and `chaos`.
  * Exit codes: 0 done, 1 failed, 2 bad command line (a flag or an environment variable).
  */
 @Command(name = "vb365-operator",
@@ -27,7 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Keeps Veeam Backup for Microsoft 365 backup jobs in line with BackupJob and JobItem resources. "
             + "Without a command it runs the operator (`run`).",
         ""},
-    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, ChaosCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"",
         "Every long option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR (that is how "
             + "the Helm chart configures the operator). A flag wins over the variable.",
@@ -166,6 +167,9 @@ public final class Main implements Runnable {
       }
       if (type == ExportCommand.class) {
         return type.cast(new ExportCommand(out));
+      }
+      if (type == ChaosCommand.class) {
+        return type.cast(new ChaosCommand(out));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -55,9 +55,10 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private final KubernetesCrudDispatcher crud;
   private final Supplier<String> serverAddress;
   private final Clock clock;
-  /** Share (0..1) of writes to the operator's resources answered 409 Conflict: see injectConflicts. */
+  /** Share (0..1) of writes to the operator's resources that another writer beats: see injectConflicts. */
   private volatile double conflictShare;
   private final java.util.concurrent.atomic.AtomicLong conflictsInjected = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong conflictsAttempted = new java.util.concurrent.atomic.AtomicLong();
 
   EmbeddedApiDispatcher(KubernetesCrudDispatcher crud, Supplier<String> serverAddress, Clock clock) {
     this.crud = crud;
@@ -73,11 +74,11 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
       return accessReview(path, request);
     }
-    if (conflictShare > 0 && OPERATOR_RESOURCES.matcher(path).find()
+    boolean concurrentWrite = conflictShare > 0 && OPERATOR_RESOURCES.matcher(path).find()
         && ("PUT".equals(request.getMethod()) || "PATCH".equals(request.getMethod()))
-        && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < conflictShare) {
-      conflictsInjected.incrementAndGet();
-      return conflict(path);
+        && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < conflictShare;
+    if (concurrentWrite) {
+      writeConcurrently(request, path);
     }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
@@ -98,6 +99,9 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     RecordedRequest forwarded = new RecordedRequest(request.getHttpVersion(), request.method(),
         kept.isEmpty() ? path : path + "?" + String.join("&", kept), headers(request), body(request));
     MockResponse response = crud.dispatch(forwarded);
+    if (concurrentWrite && response.code() == 409) {
+      conflictsInjected.incrementAndGet();
+    }
     if (fieldSelector != null && "GET".equals(request.getMethod()) && response.code() == 200
         && !query.contains("watch=")) {
       response = FieldSelector.parse(fieldSelector).filter(response);
@@ -110,9 +114,10 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   }
 
   /**
-   * Makes a share of the updates and patches of BackupJobs and JobItems (spec, metadata or status) fail with 409
-   * Conflict, as a real API server answers a write based on an outdated resourceVersion: the chaos scenario's
-   * way to make sure the operator copes with conflicts however often they come.
+   * Makes another writer change a share of the BackupJobs and JobItems just before an update or patch of them
+   * (spec, metadata or status) is served, so that a write based on the version read before fails with 409 Conflict
+   * as on a real API server: the chaos scenario's way to make sure the operator copes with conflicts however often
+   * they come.
    */
   void injectConflicts(double share) {
     if (share < 0 || share > 1) {
@@ -125,19 +130,18 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     return conflictsInjected.get();
   }
 
-  private static MockResponse conflict(String path) {
-    Matcher m = OPERATOR_RESOURCES.matcher(path);
-    String plural = m.find() ? m.group(1) : "resources";
-    String name = m.group(2);
-    com.fasterxml.jackson.databind.node.ObjectNode status = JSON.createObjectNode().put("kind", "Status")
-        .put("apiVersion", "v1").put("status", "Failure")
-        .put("message", "Operation cannot be fulfilled on " + plural + ".backup.vb365.dev \"" + name + "\": the object "
-            + "has been modified; please apply your changes to the latest version and try again")
-        .put("reason", "Conflict").put("code", 409);
-    status.putObject("metadata");
-    status.putObject("details").put("name", name).put("group", "backup.vb365.dev").put("kind", plural);
-    return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
-        .setBody(status.toString());
+  /**
+   * Another writer changes the resource (an annotation) just before this write is served: a write based on the
+   * version the writer read then fails with 409 Conflict, as on a real API server, and the writer's cache sees a
+   * newer version to retry with (a bare 409 without a newer version would be a conflict no client can resolve).
+   */
+  private void writeConcurrently(RecordedRequest request, String path) {
+    String resource = path.endsWith("/status") ? path.substring(0, path.length() - "/status".length()) : path;
+    String patch = "{\"metadata\":{\"annotations\":{\"chaos.vb365.dev/concurrent-write\":\""
+        + conflictsAttempted.incrementAndGet() + "\"}}}";
+    crud.dispatch(new RecordedRequest(request.getHttpVersion(), io.fabric8.mockwebserver.dsl.HttpMethod.PATCH, resource,
+        request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
+        new Buffer().writeUtf8(patch)));
   }
 
   /**

@@ -57,14 +57,15 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   }
 
   /**
-   * From now on, answers this share (0..1) of the updates and patches of BackupJobs and JobItems (spec, metadata
-   * or status) with 409 Conflict, as a real API server does when another writer got there first. 0 stops it.
+   * From now on, another writer changes a BackupJob or JobItem (an annotation) just before this share (0..1) of
+   * the updates and patches of them (spec, metadata or status) is served: those based on the version read before
+   * fail with 409 Conflict, as on a real API server when another writer got there first. 0 stops it.
    */
   public void injectConflicts(double share) {
     dispatcher.injectConflicts(share);
   }
 
-  /** How many 409 Conflicts {@link #injectConflicts} has caused so far. */
+  /** How many writes {@link #injectConflicts} has made fail with 409 Conflict so far. */
   public long conflictsInjected() {
     return dispatcher.conflictsInjected();
   }
