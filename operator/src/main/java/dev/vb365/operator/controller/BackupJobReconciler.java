@@ -266,6 +266,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           : observer.observe(client, source, jobId);
       if (jobId != null) {
         watch.track(id, jobId);
+        if (!observeOnly && !adopting) {
+          deleteDuplicates(client, source, marker, jobId);
+        }
       }
       boolean vanished = jobId != null && !observation.exists();
       if (vanished && (adopting || observeOnly)) {
@@ -314,6 +317,34 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         report.inSync();
       }
       report.write(client);
+    }
+
+    /**
+     * Other jobs with this BackupJob's marker are copies of its job that a create made without the operator
+     * knowing: one still in flight when an operator stopped, and processed after the next one had listed the
+     * jobs and created the job itself. Nothing else writes the marker, so they go, unless they have backed up
+     * already (then a human should decide: a warning says which).
+     */
+    private void deleteDuplicates(VeeamClient client, JobSource source, String marker, String jobId) {
+      if (source == null || !source.hasSynced()) {
+        return;
+      }
+      for (Job copy : source.jobs()) {
+        if (copy.id().equals(jobId) || !OwnershipMarker.marks(copy.description(), marker)) {
+          continue;
+        }
+        if (copy.lastRun() != null) {
+          events.warning(job, "DuplicateJob", "VB365 job " + copy.id() + " also carries this BackupJob's marker and "
+              + "has run already, so the operator leaves it; the BackupJob manages job " + jobId);
+          continue;
+        }
+        boolean existed = client.deleteJob(copy.id());
+        observer.forget(copy.id());
+        if (existed) {
+          events.normal(job, "DuplicateJobDeleted", "deleted VB365 job " + copy.id() + ", a copy of job " + jobId
+              + " made by a create whose answer never came back");
+        }
+      }
     }
 
     /** Whether the Drifted condition already tells this drift (so it is not announced again). */
