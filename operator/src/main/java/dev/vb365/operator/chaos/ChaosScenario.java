@@ -111,6 +111,7 @@ public final class ChaosScenario {
       long deadline = stopped + options.convergeTimeout().toNanos();
       List<String> violations = List.of("never checked");
       boolean converged = false;
+      int checks = 0;
       while (System.nanoTime() < deadline) {
         violations = invariants.kubernetesSide(workload.deleted().keySet());
         if (violations.isEmpty()) {
@@ -119,6 +120,10 @@ public final class ChaosScenario {
             converged = true;
             break;
           }
+        }
+        if (++checks % 5 == 0) {
+          progress.accept(String.format("%5.1f s after the faults: %d problems, e.g. %s",
+              (System.nanoTime() - stopped) / 1e9, violations.size(), violations.get(0)));
         }
         Thread.sleep(1000);
       }

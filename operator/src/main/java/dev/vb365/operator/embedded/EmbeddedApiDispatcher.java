@@ -57,6 +57,7 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private final Clock clock;
   /** Share (0..1) of writes to the operator's resources that another writer beats: see injectConflicts. */
   private volatile double conflictShare;
+  private volatile Set<String> conflictKinds = Set.of("backupjobs", "jobitems");
   private final java.util.concurrent.atomic.AtomicLong conflictsInjected = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong conflictsAttempted = new java.util.concurrent.atomic.AtomicLong();
 
@@ -74,11 +75,19 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
       return accessReview(path, request);
     }
-    boolean concurrentWrite = conflictShare > 0 && OPERATOR_RESOURCES.matcher(path).find()
+    Matcher operatorResource = OPERATOR_RESOURCES.matcher(path);
+    boolean concurrentWrite = conflictShare > 0 && operatorResource.find()
+        && conflictKinds.contains(operatorResource.group(1))
         && ("PUT".equals(request.getMethod()) || "PATCH".equals(request.getMethod()))
         && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < conflictShare;
     if (concurrentWrite) {
       writeConcurrently(request, path);
+      if ("PUT".equals(request.getMethod())) {
+        // The CRUD dispatcher does not check the resourceVersion of an update (it does that of a patch):
+        // answer as a real API server would, now that the resource has changed.
+        conflictsInjected.incrementAndGet();
+        return conflict(operatorResource.group(1), operatorResource.group(2));
+      }
     }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
@@ -119,15 +128,28 @@ final class EmbeddedApiDispatcher extends Dispatcher {
    * as on a real API server: the chaos scenario's way to make sure the operator copes with conflicts however often
    * they come.
    */
-  void injectConflicts(double share) {
+  void injectConflicts(double share, Set<String> plurals) {
     if (share < 0 || share > 1) {
       throw new IllegalArgumentException("share must be between 0 and 1, was " + share);
     }
+    conflictKinds = Set.copyOf(plurals);
     conflictShare = share;
   }
 
   long conflictsInjected() {
     return conflictsInjected.get();
+  }
+
+  private static MockResponse conflict(String plural, String name) {
+    com.fasterxml.jackson.databind.node.ObjectNode status = JSON.createObjectNode().put("kind", "Status")
+        .put("apiVersion", "v1").put("status", "Failure")
+        .put("message", "Operation cannot be fulfilled on " + plural + ".backup.vb365.dev \"" + name + "\": the object "
+            + "has been modified; please apply your changes to the latest version and try again")
+        .put("reason", "Conflict").put("code", 409);
+    status.putObject("metadata");
+    status.putObject("details").put("name", name).put("group", "backup.vb365.dev").put("kind", plural);
+    return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
+        .setBody(status.toString());
   }
 
   /**

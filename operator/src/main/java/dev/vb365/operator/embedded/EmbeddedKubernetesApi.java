@@ -62,7 +62,12 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
    * fail with 409 Conflict, as on a real API server when another writer got there first. 0 stops it.
    */
   public void injectConflicts(double share) {
-    dispatcher.injectConflicts(share);
+    injectConflicts(share, java.util.Set.of("backupjobs", "jobitems"));
+  }
+
+  /** As {@link #injectConflicts(double)}, for these kinds only (plurals: "backupjobs", "jobitems"). */
+  public void injectConflicts(double share, java.util.Set<String> plurals) {
+    dispatcher.injectConflicts(share, plurals);
   }
 
   /** How many writes {@link #injectConflicts} has made fail with 409 Conflict so far. */
