@@ -191,6 +191,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     Attempt attempt = new Attempt(job, context, items);
     try {
       attempt.run();
+      if (attempt.jobItemsUnwritten) {
+        // Another writer changed a JobItem while its status was written; its change does not wake this
+        // BackupJob (only JobItem spec changes do), so come back soon rather than at the next resync.
+        return UpdateControl.<BackupJob>noUpdate().rescheduleAfter(backoffs.next(id, null));
+      }
       backoffs.reset(id);
       return UpdateControl.noUpdate();
     } catch (ReconcileFailure failure) {
@@ -208,6 +213,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private final BackupJobStatus old;
     private final BackupJobSpec spec;
     private VeeamConnection connection;
+    /** A JobItem status write failed (a conflict): reconcile again soon. */
+    boolean jobItemsUnwritten;
 
     Attempt(BackupJob job, Context<BackupJob> context, List<JobItem> items) {
       this.job = job;
@@ -575,8 +582,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           JobItemVerdicts.JobItemVerdict verdict = JobItemVerdicts.of(item.getMetadata().getName(),
               Scope.valueOf(item.getSpec().effectiveScope().name()), resolution, desired, result,
               spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly);
-          jobItemStatuses.write(context.getClient(), item,
-              jobItemStatuses.status(item, result.id(), verdict.itemId(), verdict.ready()));
+          if (!jobItemStatuses.write(context.getClient(), item,
+              jobItemStatuses.status(item, result.id(), verdict.itemId(), verdict.ready()))) {
+            jobItemsUnwritten = true;
+          }
         }
       }
     }
