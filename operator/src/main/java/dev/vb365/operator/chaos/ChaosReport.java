@@ -10,6 +10,7 @@ import java.util.Map;
  * What a chaos run did and found: the faults the simulator really injected (its own counters), the restarts and
  * Kubernetes conflicts, the time to converge after the faults stopped, and every invariant that does not hold.
  *
+ * @param faultTime how long the faults lasted (longer than asked when the workload's steps ran late)
  * @param timeouts requests the simulator held back longer than the operator's read timeout
  * @param converged whether every invariant held before the timeout; {@code convergence} is how long that took
  */
@@ -41,7 +42,8 @@ public record ChaosReport(
   }
 
   public void print(PrintStream out) {
-    out.printf("Chaos run: %d BackupJobs, %d JobItems, %d s of faults%n", jobs, jobItems, faultTime.toSeconds());
+    out.printf("Chaos run: %d BackupJobs, %d JobItems (at the end), %d s of faults%n", jobs, jobItems,
+        faultTime.toSeconds());
     out.printf("Faults injected by the simulator: %d 5xx errors, %d connection resets, %d lost responses "
             + "(%d of them creates: POST /Jobs), %d requests delayed (%d beyond the read timeout), "
             + "%d token requests refused with 429, %d token revocations%n",
@@ -52,8 +54,8 @@ public record ChaosReport(
     out.printf("Fault phases run: %s%n", phases);
     out.printf("Operator restarts: %d%n", restarts);
     out.printf("Kubernetes conflicts: %d injected 409s on BackupJob/JobItem writes; a concurrent writer made %d "
-        + "label/annotation writes and was refused %d times with 409 (injected or stale resourceVersion); the "
-        + "embedded API %s resourceVersion on writes%n", conflictsInjected, meddlerWrites, meddlerConflicts,
+        + "label/annotation patches and was refused %d times with 409 (injected or stale resourceVersion); the "
+        + "embedded API %s the resourceVersion of patches%n", conflictsInjected, meddlerWrites, meddlerConflicts,
         resourceVersionEnforced ? "enforces" : "does NOT enforce");
     out.printf("Workload: %d writes; %d BackupJobs deleted with deletionPolicy Delete, %d with Orphan%n",
         workloadWrites, deletedWithDelete, deletedWithOrphan);

@@ -59,6 +59,7 @@ public final class ChaosScenario {
           options.seed());
       Meddler meddler = new Meddler(client, options.seed());
       int restarts = 0;
+      long faultsStarted = System.nanoTime();
       try {
         progress.accept("faults on: " + options.jobs() + " BackupJobs, " + options.restarts() + " restarts in "
             + options.faultTime().toSeconds() + " s");
@@ -66,6 +67,7 @@ public final class ChaosScenario {
         faults.start();
         meddler.start();
         long start = System.nanoTime();
+        faultsStarted = start;
         List<Step> steps = new ArrayList<>();
         // Each kind of change in slices, so that the work overlaps many fault phases and every restart.
         int n = options.jobs();
@@ -103,6 +105,7 @@ public final class ChaosScenario {
         meddler.close();
         sandbox.kubernetes().injectConflicts(0);
       }
+      Duration faultDuration = Duration.ofNanos(System.nanoTime() - faultsStarted);
       long conflicts = sandbox.kubernetes().conflictsInjected();
       FaultCounts injected = sandbox.simulator().faultCounts();
       progress.accept("faults off; waiting for convergence");
@@ -139,7 +142,7 @@ public final class ChaosScenario {
       int jobItems = Workload.NAMESPACES.stream()
           .mapToInt(ns -> client.resources(JobItem.class).inNamespace(ns).list().getItems().size()).sum();
       Map<String, DeletionPolicy> deleted = workload.deleted();
-      return new ChaosReport(options.jobs(), jobItems, options.faultTime(), injected,
+      return new ChaosReport(options.jobs(), jobItems, faultDuration, injected,
           injected.delayedAtLeast(TIMEOUTS.read().toMillis()), faults.phasesRun(), restarts, conflicts, enforced,
           meddler.writes(), meddler.conflicts(), workload.writes(),
           deleted.values().stream().filter(p -> p == DeletionPolicy.Delete).count(),
