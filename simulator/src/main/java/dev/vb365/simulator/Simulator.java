@@ -63,7 +63,7 @@ public final class Simulator implements AutoCloseable {
 
     RouteTable api = new RouteTable();
     new TokenEndpoint(version, tokens, new TokenThrottle(options.clock()), () -> faults.current().throttlesToken(),
-        options.username(), options.password()).register(api);
+        options.username(), options.password()).onThrottled(() -> faults.counter().tokenThrottled()).register(api);
     new DirectoryEndpoints(version, directory, state, representation).register(api);
     new JobEndpoints(version, directory, state, representation).register(api);
     new SessionEndpoints(version, state, representation).register(api);
@@ -146,6 +146,12 @@ public final class Simulator implements AutoCloseable {
   /** Invalidates every token issued so far (as POST /_sim/tokens/revoke). */
   public void revokeTokens() {
     tokens.revokeAll();
+    faults.counter().tokensRevoked();
+  }
+
+  /** The faults injected so far, by kind (as GET /_sim/faults/counts). */
+  public FaultCounts faultCounts() {
+    return faults.counter().snapshot();
   }
 
   /** Ids of the jobs that exist now, in creation order (direct inspection for tests). */

@@ -120,4 +120,43 @@ class FaultsTest {
       assertThat(plain.get("/v8/Proxies").status()).isEqualTo(200);
     }
   }
+
+  @Test
+  void countsWhatItInjectedByKind() {
+    // A simulator of its own: the token revocation would log the other tests out.
+    try (Simulator simulator = Simulator.start(SimulatorOptions.defaults())) {
+      SimClient client = new SimClient(simulator, null);
+      client.token();
+      countFaults(simulator, client);
+    }
+  }
+
+  private static void countFaults(Simulator simulator, SimClient client) {
+    java.util.function.Consumer<String> putFaults = json -> assertThat(client.send("PUT", "/_sim/faults",
+        Map.of("Content-Type", "application/json"), json, false).status()).isEqualTo(200);
+    putFaults.accept("{\"resetRate\":1.0,\"pathPattern\":\"^/v8/Proxies$\"}");
+    assertThatThrownBy(() -> client.get("/v8/Proxies")).isInstanceOf(UncheckedIOException.class);
+    putFaults.accept("{\"errorRate\":1.0,\"pathPattern\":\"^/v8/Proxies$\"}");
+    assertThat(client.get("/v8/Proxies").status()).isEqualTo(503);
+    putFaults.accept("{\"lostResponseRate\":1.0,\"pathPattern\":\"^/v8/Jobs$\"}");
+    assertThatThrownBy(() -> client.send("POST", "/v8/Jobs", Map.of("Content-Type", "application/json"),
+        "{}", false)).isInstanceOf(UncheckedIOException.class);
+    putFaults.accept("{\"latencyMs\":250}");
+    assertThat(client.get("/v8/BackupRepositories").status()).isEqualTo(200);
+    putFaults.accept("{}");
+    simulator.revokeTokens();
+    client.token();
+
+    FaultCounts counts = simulator.faultCounts();
+    assertThat(counts.resets()).as("the JDK client retries a GET once").isBetween(1L, 2L);
+    assertThat(counts.errors()).isEqualTo(1);
+    assertThat(counts.lostResponses()).isEqualTo(1);
+    assertThat(counts.lostResponsesByRoute()).containsEntry("POST /v8/Jobs", 1L);
+    assertThat(counts.delayed()).isEqualTo(1);
+    assertThat(counts.delayedAtLeast(200)).isEqualTo(1);
+    assertThat(counts.delayedAtLeast(300)).isZero();
+    assertThat(counts.tokenRevocations()).isEqualTo(1);
+    assertThat(client.send("GET", "/_sim/faults/counts", Map.of(), null, false).json().get("resets").asLong())
+        .isEqualTo(counts.resets());
+  }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one entry point of operator/target/vb365-operator.jar: `run` (the default), `demo`, `export` and `bench`
- * (plus the hidden `bench-backend` that `bench` starts as its child process).
+ * The one entry point of operator/target/vb365-operator.jar: `run` (the default), `demo`, `export`, `bench` and
+ * `chaos` (plus the hidden `bench-backend` that `bench` starts as its child process).
  * Exit codes: 0 done, 1 failed, 2 bad command line (a flag or an environment variable).
  */
 @Command(name = "vb365-operator",
@@ -28,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Keeps Veeam Backup for Microsoft 365 backup jobs in line with BackupJob and JobItem resources. "
             + "Without a command it runs the operator (`run`).",
         ""},
-    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, BenchCommand.class, ChaosCommand.class,
         BenchBackendCommand.class, CommandLine.HelpCommand.class},
     footer = {"",
         "Every long option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR (that is how "
@@ -174,6 +174,9 @@ public final class Main implements Runnable {
       }
       if (type == BenchBackendCommand.class) {
         return type.cast(new BenchBackendCommand(out, System.in));
+      }
+      if (type == ChaosCommand.class) {
+        return type.cast(new ChaosCommand(out));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -203,6 +203,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     Attempt attempt = new Attempt(job, context, items);
     try {
       attempt.run();
+      if (attempt.jobItemsUnwritten) {
+        // Another writer changed a JobItem while its status was written; its change does not wake this
+        // BackupJob (only JobItem spec changes do), so come back soon rather than at the next resync.
+        return UpdateControl.<BackupJob>noUpdate().rescheduleAfter(backoffs.next(id, null));
+      }
       backoffs.reset(id);
       return UpdateControl.noUpdate();
     } catch (ReconcileFailure failure) {
@@ -222,6 +227,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private VeeamConnection connection;
     /** Events noted while holding the server slot, written once it is released. */
     private EventRecorder.Deferred deferred;
+    /** A JobItem status write failed (a conflict): reconcile again soon. */
+    boolean jobItemsUnwritten;
 
     Attempt(BackupJob job, Context<BackupJob> context, List<JobItem> items) {
       this.job = job;
@@ -306,6 +313,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           : observer.observe(client, source, jobId);
       if (jobId != null) {
         watch.track(id, jobId);
+        if (!observeOnly && !adopting) {
+          deleteDuplicates(client, source, marker, jobId);
+        }
       }
       boolean vanished = jobId != null && !observation.exists();
       if (vanished && (adopting || observeOnly)) {
@@ -355,6 +365,34 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         report.inSync();
       }
       return report;
+    }
+
+    /**
+     * Other jobs with this BackupJob's marker are copies of its job that a create made without the operator
+     * knowing: one still in flight when an operator stopped, and processed after the next one had listed the
+     * jobs and created the job itself. Nothing else writes the marker, so they go, unless they have backed up
+     * already (then a human should decide: a warning says which).
+     */
+    private void deleteDuplicates(VeeamClient client, JobSource source, String marker, String jobId) {
+      if (source == null || !source.hasSynced()) {
+        return;
+      }
+      for (Job copy : source.jobs()) {
+        if (copy.id().equals(jobId) || !OwnershipMarker.marks(copy.description(), marker)) {
+          continue;
+        }
+        if (copy.lastRun() != null) {
+          deferred.warning(job, "DuplicateJob", "VB365 job " + copy.id() + " also carries this BackupJob's marker and "
+              + "has run already, so the operator leaves it; the BackupJob manages job " + jobId);
+          continue;
+        }
+        boolean existed = client.deleteJob(copy.id());
+        observer.forget(copy.id());
+        if (existed) {
+          deferred.normal(job, "DuplicateJobDeleted", "deleted VB365 job " + copy.id() + ", a copy of job " + jobId
+              + " made by a create whose answer never came back");
+        }
+      }
     }
 
     /** Whether the Drifted condition already tells this drift (so it is not announced again). */
@@ -604,8 +642,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           JobItemVerdicts.JobItemVerdict verdict = JobItemVerdicts.of(item.getMetadata().getName(),
               Scope.valueOf(item.getSpec().effectiveScope().name()), resolution, desired, result,
               spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly);
-          jobItemStatuses.write(context.getClient(), item,
-              jobItemStatuses.status(item, result.id(), verdict.itemId(), verdict.ready()));
+          if (!jobItemStatuses.write(context.getClient(), item,
+              jobItemStatuses.status(item, result.id(), verdict.itemId(), verdict.ready()))) {
+            jobItemsUnwritten = true;
+          }
         }
       }
     }

@@ -58,15 +58,20 @@ final class JobItemStatuses {
         "BackupJob " + ref + " does not exist in namespace " + item.getMetadata().getNamespace()));
   }
 
-  void write(KubernetesClient client, JobItem item, JobItemStatus status) {
+  /**
+   * Writes the status unless the JobItem has it (or it was just written); false when the write failed (a
+   * conflict with another writer, or the JobItem is gone): the caller should come back soon, since a JobItem's
+   * own metadata changes do not wake its BackupJob.
+   */
+  boolean write(KubernetesClient client, JobItem item, JobItemStatus status) {
     String uid = item.getMetadata().getUid() == null ? item.getMetadata().getNamespace() + "/"
         + item.getMetadata().getName() : item.getMetadata().getUid();
     if (status.equals(item.getStatus())) {
       lastWritten.remove(uid); // the cache has caught up: nothing to remember
-      return;
+      return true;
     }
     if (status.equals(lastWritten.get(uid))) {
-      return;
+      return true;
     }
     JobItem copy = new JobItem();
     copy.setMetadata(item.getMetadata());
@@ -75,10 +80,11 @@ final class JobItemStatuses {
     try {
       client.resource(copy).updateStatus();
       lastWritten.put(uid, status);
+      return true;
     } catch (KubernetesClientException e) {
-      // Gone or changed meanwhile: its next event brings it back here.
       LOG.debug("Status of JobItem {}/{} not written: {}", item.getMetadata().getNamespace(),
           item.getMetadata().getName(), e.getMessage());
+      return e.getCode() == 404; // gone: nothing left to write
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vb365.operator.controller;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.feed.FeedOptions;
 import dev.vb365.operator.feed.JobChange;
+import dev.vb365.operator.feed.JobChangeKind;
 import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.VeeamConnection;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -30,7 +31,8 @@ final class JobWatch implements AutoCloseable {
   private final ObservedJobCache cache;
   private final SimpleInboundEventSource<BackupJob> eventSource =
       new SimpleInboundEventSource<>("vb365-job-changes");
-  private final Map<VeeamConnection, Server> servers = new HashMap<>();
+  /** Changed under the lock; read without it by the feed threads (see ownerOf). */
+  private final Map<VeeamConnection, Server> servers = new ConcurrentHashMap<>();
   private final Map<ResourceID, VeeamConnection> users = new HashMap<>();
   private final ConcurrentHashMap<String, Set<ResourceID>> byJobId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ResourceID, String> jobIdOf = new ConcurrentHashMap<>();
@@ -132,6 +134,10 @@ final class JobWatch implements AutoCloseable {
   private void onChange(JobChange change) {
     cache.onChange(change);
     Set<ResourceID> targets = byJobId.get(ObservedJobCache.key(change.jobId()));
+    if (targets == null && change.kind() == JobChangeKind.UPDATED) {
+      // A job nobody tracks appeared: if it carries a BackupJob's marker, that BackupJob has a copy to clean up.
+      targets = ownerOf(change.jobId()).map(Set::of).orElse(null);
+    }
     if (targets == null || !eventSource.isRunning()) {
       return;
     }
@@ -139,6 +145,20 @@ final class JobWatch implements AutoCloseable {
       LOG.debug("VB365 job {} {}: waking {}", change.jobId(), change.kind(), target);
       eventSource.propagateEvent(target);
     }
+  }
+
+  private java.util.Optional<ResourceID> ownerOf(String jobId) {
+    // No lock here: a feed thread must never wait for one that close() holds while it stops that feed.
+    for (Server server : List.copyOf(servers.values())) {
+      java.util.Optional<ResourceID> owner = server.source.job(jobId)
+          .flatMap(job -> OwnershipMarker.owner(job.description()))
+          .filter(ref -> ref.contains("/"))
+          .map(ref -> new ResourceID(ref.substring(ref.indexOf('/') + 1), ref.substring(0, ref.indexOf('/'))));
+      if (owner.isPresent()) {
+        return owner;
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   @Override

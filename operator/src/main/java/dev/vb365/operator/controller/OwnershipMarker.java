@@ -27,6 +27,16 @@ public final class OwnershipMarker {
     return description != null && description.endsWith(marker);
   }
 
+  /** The "namespace/name" of the BackupJob whose marker ends the description, if one does. */
+  static java.util.Optional<String> owner(String description) {
+    if (description == null || !description.endsWith("]")) {
+      return java.util.Optional.empty();
+    }
+    int at = description.lastIndexOf(PREFIX);
+    return at < 0 ? java.util.Optional.empty()
+        : java.util.Optional.of(description.substring(at + PREFIX.length(), description.length() - 1));
+  }
+
   /** The description without any operator marker (what ObserveOnly and adopted BackupJobs compare, and export writes). */
   public static String strip(String description) {
     if (description == null) {

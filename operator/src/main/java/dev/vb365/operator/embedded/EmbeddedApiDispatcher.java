@@ -32,6 +32,9 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
+  /** A BackupJob or JobItem (or its status): /apis/backup.vb365.dev/v1alpha1/namespaces/{ns}/{plural}/{name}. */
+  private static final Pattern OPERATOR_RESOURCES = Pattern.compile(
+      "^/apis/backup\\.vb365\\.dev/[^/]+/namespaces/[^/]+/(backupjobs|jobitems)/([^/]+)");
   private static final Set<String> IGNORED_PARAMS = Set.of("fieldManager", "fieldValidation", "force", "timeout");
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/apis/([^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+)(?:/[^/]+)?$");
@@ -52,6 +55,11 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private final KubernetesCrudDispatcher crud;
   private final Supplier<String> serverAddress;
   private final Clock clock;
+  /** Share (0..1) of writes to the operator's resources that another writer beats: see injectConflicts. */
+  private volatile double conflictShare;
+  private volatile Set<String> conflictKinds = Set.of("backupjobs", "jobitems");
+  private final java.util.concurrent.atomic.AtomicLong conflictsInjected = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong conflictsAttempted = new java.util.concurrent.atomic.AtomicLong();
 
   EmbeddedApiDispatcher(KubernetesCrudDispatcher crud, Supplier<String> serverAddress, Clock clock) {
     this.crud = crud;
@@ -66,6 +74,20 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
     if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
       return accessReview(path, request);
+    }
+    Matcher operatorResource = OPERATOR_RESOURCES.matcher(path);
+    boolean concurrentWrite = conflictShare > 0 && operatorResource.find()
+        && conflictKinds.contains(operatorResource.group(1))
+        && ("PUT".equals(request.getMethod()) || "PATCH".equals(request.getMethod()))
+        && java.util.concurrent.ThreadLocalRandom.current().nextDouble() < conflictShare;
+    if (concurrentWrite) {
+      writeConcurrently(request, path);
+      if ("PUT".equals(request.getMethod())) {
+        // The CRUD dispatcher does not check the resourceVersion of an update (it does that of a patch):
+        // answer as a real API server would, now that the resource has changed.
+        conflictsInjected.incrementAndGet();
+        return conflict(operatorResource.group(1), operatorResource.group(2));
+      }
     }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
@@ -86,6 +108,9 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     RecordedRequest forwarded = new RecordedRequest(request.getHttpVersion(), request.method(),
         kept.isEmpty() ? path : path + "?" + String.join("&", kept), headers(request), body(request));
     MockResponse response = crud.dispatch(forwarded);
+    if (concurrentWrite && response.code() == 409) {
+      conflictsInjected.incrementAndGet();
+    }
     if (fieldSelector != null && "GET".equals(request.getMethod()) && response.code() == 200
         && !query.contains("watch=")) {
       response = FieldSelector.parse(fieldSelector).filter(response);
@@ -95,6 +120,50 @@ final class EmbeddedApiDispatcher extends Dispatcher {
       return accept.contains("as=Table") ? tableOf(path, response) : typedList(path, response);
     }
     return response;
+  }
+
+  /**
+   * Makes another writer change a share of the BackupJobs and JobItems just before an update or patch of them
+   * (spec, metadata or status) is served, so that a write based on the version read before fails with 409 Conflict
+   * as on a real API server: the chaos scenario's way to make sure the operator copes with conflicts however often
+   * they come.
+   */
+  void injectConflicts(double share, Set<String> plurals) {
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("share must be between 0 and 1, was " + share);
+    }
+    conflictKinds = Set.copyOf(plurals);
+    conflictShare = share;
+  }
+
+  long conflictsInjected() {
+    return conflictsInjected.get();
+  }
+
+  private static MockResponse conflict(String plural, String name) {
+    com.fasterxml.jackson.databind.node.ObjectNode status = JSON.createObjectNode().put("kind", "Status")
+        .put("apiVersion", "v1").put("status", "Failure")
+        .put("message", "Operation cannot be fulfilled on " + plural + ".backup.vb365.dev \"" + name + "\": the object "
+            + "has been modified; please apply your changes to the latest version and try again")
+        .put("reason", "Conflict").put("code", 409);
+    status.putObject("metadata");
+    status.putObject("details").put("name", name).put("group", "backup.vb365.dev").put("kind", plural);
+    return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
+        .setBody(status.toString());
+  }
+
+  /**
+   * Another writer changes the resource (an annotation) just before this write is served: a write based on the
+   * version the writer read then fails with 409 Conflict, as on a real API server, and the writer's cache sees a
+   * newer version to retry with (a bare 409 without a newer version would be a conflict no client can resolve).
+   */
+  private void writeConcurrently(RecordedRequest request, String path) {
+    String resource = path.endsWith("/status") ? path.substring(0, path.length() - "/status".length()) : path;
+    String patch = "{\"metadata\":{\"annotations\":{\"chaos.vb365.dev/concurrent-write\":\""
+        + conflictsAttempted.incrementAndGet() + "\"}}}";
+    crud.dispatch(new RecordedRequest(request.getHttpVersion(), io.fabric8.mockwebserver.dsl.HttpMethod.PATCH, resource,
+        request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build(),
+        new Buffer().writeUtf8(patch)));
   }
 
   /**

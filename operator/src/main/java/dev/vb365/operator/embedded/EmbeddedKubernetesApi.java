@@ -36,10 +36,12 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   }
 
   private final KubernetesMockServer server;
+  private final EmbeddedApiDispatcher dispatcher;
   private final KubernetesClient client;
 
-  private EmbeddedKubernetesApi(KubernetesMockServer server) {
+  private EmbeddedKubernetesApi(KubernetesMockServer server, EmbeddedApiDispatcher dispatcher) {
     this.server = server;
+    this.dispatcher = dispatcher;
     this.client = server.createClient();
   }
 
@@ -51,7 +53,26 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
         () -> "127.0.0.1:" + self[0].getPort(), Clock.systemUTC());
     self[0] = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     self[0].init(InetAddress.getLoopbackAddress(), port);
-    return new EmbeddedKubernetesApi(self[0]);
+    return new EmbeddedKubernetesApi(self[0], dispatcher);
+  }
+
+  /**
+   * From now on, another writer changes a BackupJob or JobItem (an annotation) just before this share (0..1) of
+   * the updates and patches of them (spec, metadata or status) is served: those based on the version read before
+   * fail with 409 Conflict, as on a real API server when another writer got there first. 0 stops it.
+   */
+  public void injectConflicts(double share) {
+    injectConflicts(share, java.util.Set.of("backupjobs", "jobitems"));
+  }
+
+  /** As {@link #injectConflicts(double)}, for these kinds only (plurals: "backupjobs", "jobitems"). */
+  public void injectConflicts(double share, java.util.Set<String> plurals) {
+    dispatcher.injectConflicts(share, plurals);
+  }
+
+  /** How many writes {@link #injectConflicts} has made fail with 409 Conflict so far. */
+  public long conflictsInjected() {
+    return dispatcher.conflictsInjected();
   }
 
   /** A client for this API (shared; do not close it). */

@@ -110,6 +110,11 @@ public final class Vb365Admin {
     send("PUT", v + "/Jobs/" + jobId, v + "/Jobs/{jobId}", body);
   }
 
+  /** GET of any API path (with its query), e.g. "/v8/Jobs?limit=10000", for checks against VB365's state. */
+  public JsonNode get(String pathAndQuery) {
+    return send("GET", pathAndQuery, pathAndQuery.split("\\?", 2)[0], null);
+  }
+
   public static ObjectNode object() {
     return JSON.createObjectNode();
   }
@@ -139,6 +144,13 @@ public final class Vb365Admin {
       request.header("Content-Type", "application/json");
     }
     HttpResponse<String> response = exchange(request.build(), method + " " + route);
+    if (response.statusCode() == 401) {
+      // The token was revoked or expired (the simulator can do both on purpose): log in again, once.
+      synchronized (this) {
+        token = null;
+      }
+      response = exchange(request.setHeader("Authorization", "Bearer " + token()).build(), method + " " + route);
+    }
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
           + response.body());

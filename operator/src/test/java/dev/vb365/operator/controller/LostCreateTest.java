@@ -69,4 +69,35 @@ class LostCreateTest {
     assertThat(harness.admin.jobsNamed("Dropped")).hasSize(1);
     assertThat(harness.vb365Writes().get("POST /v8/Jobs")).isGreaterThanOrEqualTo(2L);
   }
+
+  /**
+   * A create sent by an operator that then stops (a restart, a rolling update) while the server is still working
+   * on it, and the BackupJob renamed meanwhile: the next operator lists the jobs, finds none and creates the job
+   * under its new name. The first create lands later with the old name (VB365 refuses a second job of the same
+   * name, but not this one) and the same ownership marker: that copy must not stay.
+   */
+  @Test
+  void aCreateStillInFlightWhenTheOperatorRestartsAndTheJobIsRenamed() {
+    harness.resetCounts();
+    // Every call waits 5 s in the server before it is processed; the client gives up after 2 s.
+    harness.simulator.setFaults(Faults.NONE.withLatencyMs(5000L));
+    harness.createBackupJob("lost", "in-flight", "jobName: In flight");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+        .until(() -> harness.simulator.requestCounts().getOrDefault("POST /v8/Jobs", 0L) >= 1);
+    harness.stopOperator();
+    harness.simulator.setFaults(Faults.NONE);
+    harness.editSpec("lost", "in-flight", spec -> spec.setJobName("In flight, renamed"));
+    harness.startOperator();
+
+    // The new operator creates "In flight, renamed"; the first create lands a few seconds later as "In flight",
+    // and goes again.
+    harness.awaitReady("lost", "in-flight");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> harness.eventReasons("lost", "in-flight").contains("DuplicateJobDeleted"));
+    BackupJob job = harness.awaitReady("lost", "in-flight");
+    assertThat(harness.admin.jobsNamed("In flight")).isEmpty();
+    List<JsonNode> jobs = harness.admin.jobsNamed("In flight, renamed");
+    assertThat(jobs).hasSize(1);
+    assertThat(job.getStatus().getJobId()).isEqualTo(jobs.get(0).path("id").asText());
+  }
 }

@@ -20,7 +20,7 @@ import java.io.IOException;
 /**
  * The test and demo controls under /_sim/ (no token, never faulted, not counted):
  * GET /_sim/info, GET /_sim/requests, POST /_sim/requests/reset, GET and PUT /_sim/faults,
- * POST /_sim/tokens/revoke.
+ * GET /_sim/faults/counts, POST /_sim/faults/counts/reset, POST /_sim/tokens/revoke.
  */
 public final class ControlEndpoints {
   /** Faults are read strictly: a misspelt field is an error, not a silently ignored wish. */
@@ -48,8 +48,15 @@ public final class ControlEndpoints {
     });
     routes.addAnonymous("GET", "/_sim/faults", r -> ApiResponse.ok(Json.MAPPER.valueToTree(faults.current())));
     routes.addAnonymous("PUT", "/_sim/faults", this::setFaults);
+    routes.addAnonymous("GET", "/_sim/faults/counts", r -> ApiResponse.ok(Json.MAPPER.valueToTree(
+        faults.counter().snapshot())));
+    routes.addAnonymous("POST", "/_sim/faults/counts/reset", r -> {
+      faults.counter().reset();
+      return ApiResponse.noContent();
+    });
     routes.addAnonymous("POST", "/_sim/tokens/revoke", r -> {
       tokens.revokeAll();
+      faults.counter().tokensRevoked();
       return ApiResponse.noContent();
     });
   }

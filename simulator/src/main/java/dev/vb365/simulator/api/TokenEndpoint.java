@@ -31,6 +31,7 @@ public final class TokenEndpoint {
   private final TokenService tokens;
   private final TokenThrottle throttle;
   private final BooleanSupplier throttled;
+  private Runnable onThrottled = () -> { };
   private final String username;
   private final String password;
 
@@ -44,6 +45,12 @@ public final class TokenEndpoint {
     this.password = password;
   }
 
+  /** Called for each request refused with 429 (the simulator counts them). */
+  public TokenEndpoint onThrottled(Runnable action) {
+    this.onThrottled = action;
+    return this;
+  }
+
   public void register(RouteTable routes) {
     routes.addAnonymous("POST", version.prefix() + "/token", this::token);
   }
@@ -52,6 +59,7 @@ public final class TokenEndpoint {
     if (throttled.getAsBoolean()) {
       Optional<Duration> wait = throttle.acquire();
       if (wait.isPresent()) {
+        onThrottled.run();
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         throw new ApiException(429, null, "Quota Exceeded", Map.of("Retry-After", Long.toString(seconds)));
       }

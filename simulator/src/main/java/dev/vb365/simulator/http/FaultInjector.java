@@ -21,9 +21,15 @@ public final class FaultInjector {
   }
 
   private final AtomicReference<Active> active = new AtomicReference<>();
+  private final FaultCounter counter = new FaultCounter();
 
   public FaultInjector(Faults initial) {
     set(initial);
+  }
+
+  /** What has been injected so far. */
+  public FaultCounter counter() {
+    return counter;
   }
 
   public Faults current() {
@@ -36,11 +42,23 @@ public final class FaultInjector {
 
   /** Sleeps for the configured latency plus jitter, then decides whether to drop, fail, serve or serve unanswered. */
   public Verdict apply(String path) throws InterruptedException {
+    return apply(path, path);
+  }
+
+  /** As {@link #apply(String)}, counting what it injects under {@code route} (e.g. "POST /v8/Jobs"). */
+  public Verdict apply(String path, String route) throws InterruptedException {
+    Verdict verdict = decide(path);
+    counter.verdict(verdict, route);
+    return verdict;
+  }
+
+  private Verdict decide(String path) throws InterruptedException {
     Active a = active.get();
     Faults f = a.faults();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long delay = f.latency() + (f.jitter() > 0 ? random.nextLong(f.jitter() + 1) : 0);
     if (delay > 0) {
+      counter.delayed(delay);
       Thread.sleep(delay);
     }
     boolean pathMatches = a.path() == null || a.path().matcher(path).find();

@@ -101,8 +101,9 @@ public final class HttpFront implements AutoCloseable {
         return;
       }
       RouteTable.Match match = api.find(method, path);
-      counter.count(match != null && match.route() != null ? match.route().key() : method + " (unmatched)");
-      switch (faults.apply(path)) {
+      String route = match != null && match.route() != null ? match.route().key() : method + " (unmatched)";
+      counter.count(route);
+      switch (faults.apply(path, route)) {
         case RESET -> {
           // Closing an exchange before sending headers closes the connection: the client sees it dropped.
           return;

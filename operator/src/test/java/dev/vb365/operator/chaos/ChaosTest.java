@@ -1,0 +1,41 @@
+package dev.vb365.operator.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chaos run at suite size (see {@link ChaosScenario}): 200 BackupJobs with JobItems, every kind of VB365
+ * fault, Kubernetes conflicts, three operator restarts, edits and deletions, then every invariant against
+ * VB365's own state. No timing assertion but the generous convergence timeout.
+ */
+class ChaosTest {
+
+  @Test
+  void convergesUnderFaultsRestartsAndConflicts() throws Exception {
+    ChaosReport report = new ChaosScenario(ChaosOptions.suite(), line -> System.out.println("chaos: " + line)).run();
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+    System.out.println(text.toString(StandardCharsets.UTF_8));
+
+    assertThat(report.unexpectedLogLines()).as("unhandled exceptions in the logs").isEmpty();
+    assertThat(report.violations()).as("invariants").isEmpty();
+    assertThat(report.converged()).isTrue();
+
+    // Every kind of fault was really injected, and the run did what it claims.
+    assertThat(report.faults().errors()).isPositive();
+    assertThat(report.faults().resets()).isPositive();
+    assertThat(report.faults().lostResponses()).isPositive();
+    assertThat(report.faults().lostResponsesByRoute()).containsKey("POST /v8/Jobs");
+    assertThat(report.timeouts()).isPositive();
+    assertThat(report.faults().tokenRevocations()).isPositive();
+    assertThat(report.faults().tokenThrottled()).isPositive();
+    assertThat(report.restarts()).isGreaterThanOrEqualTo(3);
+    assertThat(report.conflictsInjected()).isPositive();
+    assertThat(report.deletedWithDelete()).isPositive();
+    assertThat(report.deletedWithOrphan()).isPositive();
+  }
+}
