@@ -259,7 +259,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           deferred.flush();
         }
         report.write(client);
-        report.converged().ifPresent(c -> converged.put(id, c));
+        if (!jobItemsUnwritten) { // else the retry must not skip the JobItem statuses as "unchanged"
+          report.converged().ifPresent(c -> converged.put(id, c));
+        }
       } catch (VeeamException e) {
         throw VeeamFailures.of(e);
       } catch (UnreadableJobException e) {
