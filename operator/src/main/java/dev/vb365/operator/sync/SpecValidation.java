@@ -33,6 +33,10 @@ public final class SpecValidation {
       errors.add(new FieldError("spec", "required"));
       return errors;
     }
+    if (spec.unreadable() != null) {
+      errors.add(new FieldError(spec.unreadable().path(), spec.unreadable().problem()));
+      return errors;
+    }
     connection(errors, spec.getConnection());
     reference(errors, "spec.organization", spec.getOrganization());
     reference(errors, "spec.repository", spec.getRepository());
@@ -64,6 +68,10 @@ public final class SpecValidation {
     List<FieldError> errors = new ArrayList<>();
     if (spec == null) {
       errors.add(new FieldError("spec", "required"));
+      return errors;
+    }
+    if (spec.unreadable() != null) {
+      errors.add(new FieldError(spec.unreadable().path(), spec.unreadable().problem()));
       return errors;
     }
     if (spec.getJobRef() == null || spec.getJobRef().getName() == null) {
