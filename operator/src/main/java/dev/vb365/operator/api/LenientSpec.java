@@ -95,6 +95,13 @@ public final class LenientSpec {
         provider.findValueSerializer(value.getClass()).serialize(value, gen, provider);
       }
     }
+
+    /** The schema is the declared spec class's (the CRD generator asks the serializer). */
+    @Override
+    public void acceptJsonFormatVisitor(com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper visitor,
+        com.fasterxml.jackson.databind.JavaType typeHint) throws JsonMappingException {
+      visitor.getProvider().findValueSerializer(typeHint).acceptJsonFormatVisitor(visitor, typeHint);
+    }
   }
 
   /** "spec.selectedItems[0].type" from Jackson's reference chain. */
