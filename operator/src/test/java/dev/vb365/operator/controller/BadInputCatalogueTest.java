@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
+import dev.vb365.operator.secretscan.SuiteRecord;
 import dev.vb365.simulator.Simulator;
 import dev.vb365.simulator.http.MalformedBodies;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -104,6 +105,8 @@ class BadInputCatalogueTest {
       """;
   /** Replaced by the id of a job made beforehand on the case's own simulator. */
   private static final String JOB_PLACEHOLDER = "0c000000-0000-4000-8000-000000000000";
+  /** A password written into a url: the message must not quote the url. */
+  private static final String URL_PASSWORD = "Hunter2-In-The-Url";
   private static final String OPS = "organization: {name: ops.onmicrosoft.com}\nrepository: {name: Unique}\n";
 
   static List<Case> catalogue() {
@@ -194,7 +197,7 @@ class BadInputCatalogueTest {
     secret(c, "secret-no-url", v -> without(v, "url"), Reasons.SECRET_INVALID, "key url");
     secret(c, "secret-no-username", v -> with(v, "username", "   "), Reasons.SECRET_INVALID, "key username");
     secret(c, "secret-bad-url", v -> with(v, "url", "vb365 at port 4443"), Reasons.SECRET_INVALID, "key url");
-    secret(c, "secret-url-with-userinfo", v -> with(v, "url", "https://admin:hunter2@localhost:4443"),
+    secret(c, "secret-url-with-userinfo", v -> with(v, "url", "https://admin:" + URL_PASSWORD + "@localhost:4443"),
         Reasons.SECRET_INVALID, "key url", "user info");
     secret(c, "secret-url-with-path", v -> with(v, "url", v.get("url") + "/v8/Jobs?x=1"), Reasons.SECRET_INVALID,
         "key url", "without a path");
@@ -255,6 +258,7 @@ class BadInputCatalogueTest {
   @BeforeAll
   static void createAll() throws IOException {
     harness = SharedHarness.get();
+    SuiteRecord.secret(URL_PASSWORD);
     tmp = Files.createTempDirectory("bad-input-catalogue");
     Path fixture = Files.writeString(tmp.resolve("ambiguous.json"), AMBIGUOUS_FIXTURE);
     ambiguous = Simulator.start(OperatorTestHarness.simulatorOptions().withFixture(fixture));
@@ -294,7 +298,10 @@ class BadInputCatalogueTest {
 
   @AfterAll
   static void stopSecondary() {
-    secondary.forEach(Simulator::close);
+    for (Simulator server : secondary) {
+      SuiteRecord.secrets(server.issuedTokens());
+      server.close();
+    }
   }
 
   private static void writeSecret(Case c) {
@@ -369,6 +376,8 @@ class BadInputCatalogueTest {
     assertThat(ready.getReason()).isEqualTo(c.reason());
     assertThat(ready.getMessage()).as("message of %s", c.name()).contains(c.messageContains());
     assertThat(synced.getMessage()).isEqualTo(ready.getMessage());
+    assertThat(ready.getMessage()).as("no secret in the message").doesNotContain(harness.simulator.password(),
+        URL_PASSWORD, "Wr0ng-Pa55-f0r-tests!");
     assertThat(job.getStatus().getObservedGeneration()).isEqualTo(job.getMetadata().getGeneration());
     if (!jobIds.containsKey(c.name())) {
       assertThat(job.getStatus().getJobId()).as("no job for bad input").isNull();
