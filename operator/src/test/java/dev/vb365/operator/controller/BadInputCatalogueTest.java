@@ -235,6 +235,8 @@ class BadInputCatalogueTest {
     c.add(new Case("job-unknown-enum", "server", "jobId: " + JOB_PLACEHOLDER, null, "broken:/Jobs:UNKNOWN_ENUM",
         Reasons.UNREADABLE_JOB, List.of("\"existing job-unknown-enum\"", "type is one this operator does not know",
         "does not change it")));
+    c.add(new Case("job-nulls", "server", "jobId: " + JOB_PLACEHOLDER, null, "broken:/Jobs:NULLS",
+        Reasons.SERVER_ERROR, List.of("GET /v8/Jobs/{jobId}", "has no id")));
     server(c, "token-nulls", "(?i)/token$", MalformedBodies.Kind.NULLS, Reasons.SERVER_ERROR, "POST /v8/token",
         "no access_token");
     return c;
