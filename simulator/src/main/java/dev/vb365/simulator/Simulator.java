@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.vb365.simulator.http.MalformedBodies;
 
 /**
  * A running VB365 REST API simulator. {@link #start(SimulatorOptions)} returns once it is serving.
@@ -141,6 +142,22 @@ public final class Simulator implements AutoCloseable {
   /** Replaces the faults in force (as PUT /_sim/faults). */
   public void setFaults(Faults newFaults) {
     faults.set(newFaults);
+  }
+
+  /**
+   * Successful answers to API paths matching {@code pathPattern} (a regular expression searched in
+   * the path) get a malformed body of this kind from now on; see {@link MalformedBodies}.
+   */
+  public void malformBodies(String pathPattern, MalformedBodies.Kind kind) {
+    front.malformedBodies().add(pathPattern, kind);
+  }
+
+  /**
+   * Every token this simulator has issued (access, refresh and antiforgery tokens, revoked ones
+   * too): the values a leak scan of logs, Events and statuses must not find.
+   */
+  public java.util.Set<String> issuedTokens() {
+    return tokens.everIssued();
   }
 
   /** Invalidates every token issued so far (as POST /_sim/tokens/revoke). */

@@ -41,4 +41,17 @@ public class BackupJob extends CustomResource<BackupJobSpec, BackupJobStatus> im
 
   public static final String GROUP = "backup.vb365.dev";
   public static final String VERSION = "v1alpha1";
+
+  // A spec that does not fit the model must not break the informer: see LenientSpec.
+  @Override
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LenientSpec.BackupJobSpecReader.class)
+  public void setSpec(BackupJobSpec spec) {
+    super.setSpec(spec);
+  }
+
+  @Override
+  @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LenientSpec.Writer.class)
+  public BackupJobSpec getSpec() {
+    return super.getSpec();
+  }
 }

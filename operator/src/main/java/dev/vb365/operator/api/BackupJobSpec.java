@@ -16,7 +16,12 @@ import java.util.Objects;
     + " || !has(self.selectedItems) || size(self.selectedItems) == 0",
     message = "backupType EntireOrganization backs up the whole organization: leave selectedItems empty "
         + "(use excludedItems to leave things out)")
-public class BackupJobSpec {
+public class BackupJobSpec implements LenientSpec.Holder {
+
+  /** Set only when the stored spec did not fit this class (see {@link LenientSpec}); never serialized. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  private UnreadableSpec unreadable;
+
 
   @JsonPropertyDescription("Where VB365 is and how to log in. Omitted: the operator's default connection.")
   private ConnectionSpec connection;
@@ -211,6 +216,16 @@ public class BackupJobSpec {
   }
 
   @Override
+  public UnreadableSpec unreadable() {
+    return unreadable;
+  }
+
+  @Override
+  public void unreadable(UnreadableSpec problem) {
+    this.unreadable = problem;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof BackupJobSpec other && Objects.equals(connection, other.connection)
         && Objects.equals(organization, other.organization) && Objects.equals(repository, other.repository)
@@ -219,7 +234,7 @@ public class BackupJobSpec {
         && Objects.equals(selectedItems, other.selectedItems) && Objects.equals(excludedItems, other.excludedItems)
         && Objects.equals(schedulePolicy, other.schedulePolicy) && deletionPolicy == other.deletionPolicy
         && driftPolicy == other.driftPolicy && managementPolicy == other.managementPolicy
-        && Objects.equals(jobId, other.jobId);
+        && Objects.equals(jobId, other.jobId) && Objects.equals(unreadable, other.unreadable);
   }
 
   @Override

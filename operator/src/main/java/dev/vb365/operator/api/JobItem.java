@@ -31,4 +31,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
     jsonPath = ".metadata.creationTimestamp")
 public class JobItem extends CustomResource<JobItemSpec, JobItemStatus> implements Namespaced {
+  // A spec that does not fit the model must not break the informer: see LenientSpec.
+  @Override
+  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LenientSpec.JobItemSpecReader.class)
+  public void setSpec(JobItemSpec spec) {
+    super.setSpec(spec);
+  }
+
+  @Override
+  @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LenientSpec.Writer.class)
+  public JobItemSpec getSpec() {
+    return super.getSpec();
+  }
 }

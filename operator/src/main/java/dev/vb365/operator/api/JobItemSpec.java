@@ -10,7 +10,12 @@ import java.util.Objects;
  * selectedItems/excludedItems entry, plus which job and which list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class JobItemSpec extends BackupItemSpec {
+public class JobItemSpec extends BackupItemSpec implements LenientSpec.Holder {
+
+  /** Set only when the stored spec did not fit this class (see {@link LenientSpec}); never serialized. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  private UnreadableSpec unreadable;
+
 
   @JsonPropertyDescription("The BackupJob (same namespace) this item belongs to.")
   @Required
@@ -45,8 +50,19 @@ public class JobItemSpec extends BackupItemSpec {
   }
 
   @Override
+  public UnreadableSpec unreadable() {
+    return unreadable;
+  }
+
+  @Override
+  public void unreadable(UnreadableSpec problem) {
+    this.unreadable = problem;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return super.equals(o) && o instanceof JobItemSpec other && Objects.equals(jobRef, other.jobRef)
+        && Objects.equals(unreadable, other.unreadable)
         && scope == other.scope;
   }
 

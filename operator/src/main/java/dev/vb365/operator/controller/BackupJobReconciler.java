@@ -33,6 +33,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -213,6 +214,39 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     } catch (ReconcileFailure failure) {
       return attempt.failed(failure);
     }
+  }
+
+  /**
+   * An exception no step turned into a {@link ReconcileFailure} (a bug, or an answer nobody
+   * foresaw) becomes a condition too, not only a log line: Ready and Synced False, ReconcileError,
+   * with the exception's type and message. JOSDK then retries with its backoff.
+   */
+  @Override
+  public ErrorStatusUpdateControl<BackupJob> updateErrorStatus(BackupJob job, Context<BackupJob> context,
+      Exception e) {
+    Throwable cause = e instanceof io.javaoperatorsdk.operator.OperatorException && e.getCause() != null
+        ? e.getCause() : e;
+    String message = "unexpected error, retried with backoff (please report it): " + cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " "));
+    LOG.warn("BackupJob {}: {}", ResourceID.fromResource(job), message, cause);
+    long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
+    List<Condition> previous = job.getStatus() == null ? null : job.getStatus().getConditions();
+    BackupJobStatus status = BackupJobStatuses.copy(job.getStatus());
+    status.setObservedGeneration(generation);
+    Conditions.Verdict verdict = Conditions.Verdict.isFalse(Reasons.RECONCILE_ERROR, message);
+    status.setConditions(Conditions.backupJob(previous, generation, clock.instant(), verdict, verdict, null));
+    boolean newReason = Conditions.find(previous, ConditionTypes.SYNCED)
+        .map(c -> !Reasons.RECONCILE_ERROR.equals(c.getReason())).orElse(true);
+    try {
+      if (newReason) {
+        events.warning(job, Reasons.RECONCILE_ERROR, message);
+      }
+      BackupJobStatuses.write(job, status, context);
+    } catch (RuntimeException writeFailed) {
+      LOG.debug("BackupJob {}: could not record the error in its status: {}", ResourceID.fromResource(job),
+          writeFailed.toString());
+    }
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   /** One reconcile of one BackupJob: the steps, and what they found so far (for the report). */

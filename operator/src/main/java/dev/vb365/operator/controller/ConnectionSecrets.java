@@ -76,13 +76,17 @@ final class ConnectionSecrets {
       }
       insecure = flag.equals("true");
     }
-    if (!validUrl(url.trim())) {
-      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL
-          + " is not an http(s) URL with a host (e.g. https://vb365.example.com:4443)");
+    String urlProblem = urlProblem(url.trim());
+    if (urlProblem != null) {
+      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL + " " + urlProblem
+          + " (e.g. https://vb365.example.com:4443)");
     }
     if (ca != null && !ca.contains("-----BEGIN CERTIFICATE-----")) {
       throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + CA
           + " is not a PEM certificate (-----BEGIN CERTIFICATE-----)");
+    }
+    if (ca != null) {
+      requireCertificates(ca, name);
     }
     try {
       return new VeeamConnection(url.trim(), username.trim(), Secret.of(password), ca, insecure, timeouts);
@@ -92,15 +96,43 @@ final class ConnectionSecrets {
     }
   }
 
-  private static boolean validUrl(String url) {
+  /** What is wrong with the url, or null; never quotes it (it may carry a password in its user info). */
+  private static String urlProblem(String url) {
+    URI uri;
     try {
-      URI uri = URI.create(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-          && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
-          && uri.getQuery() == null && uri.getUserInfo() == null;
+      uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      return false;
+      return "is not a URL";
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      return "must start with https:// (or http://)";
+    }
+    if (uri.getRawUserInfo() != null) {
+      return "must not contain user info (user:password@): put them in the keys username and password";
+    }
+    if (uri.getHost() == null) {
+      return "has no host name";
+    }
+    if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/") || uri.getQuery() != null
+        || uri.getFragment() != null) {
+      return "must be the server's address only, without a path or query (the operator adds /v8/...)";
+    }
+    return null;
+  }
+
+  /** The CA bundle must parse: a broken one is the Secret's problem, not an error of the reconcile. */
+  private static void requireCertificates(String pem, String name) {
+    try {
+      java.util.Collection<? extends java.security.cert.Certificate> certificates =
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(
+              new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+      if (certificates.isEmpty()) {
+        throw new java.security.cert.CertificateException("no certificate in it");
+      }
+    } catch (java.security.cert.CertificateException e) {
+      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + CA
+          + " is not a valid PEM certificate bundle (" + e.getMessage() + ")");
     }
   }
 

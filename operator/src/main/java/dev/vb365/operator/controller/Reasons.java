@@ -9,6 +9,8 @@ public final class Reasons {
   // Ready / Synced when all is well
   public static final String SYNCED = "Synced";
   public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
+  /** An exception the operator did not expect (a bug or an answer nobody foresaw): retried with backoff. */
+  public static final String RECONCILE_ERROR = "ReconcileError";
   public static final String OBSERVED = "Observed";
   /** ObserveOnly: VB365 differs from the spec and the operator does not write. */
   public static final String DIFFERS = "Differs";

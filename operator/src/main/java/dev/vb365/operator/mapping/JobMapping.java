@@ -34,9 +34,16 @@ public final class JobMapping {
     if (job.name() == null) {
       throw new UnreadableJobException("job " + job.id() + " has no name");
     }
-    return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
-        job.description(), backupType(job.backupType()), job.isEnabled(), ScheduleMapping.toDomain(job.schedulePolicy()),
-        selected, excluded, lastStatus(job.lastStatus()), job.lastRun(), job.nextRun());
+    try {
+      return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
+          job.description(), backupType(job.backupType()), job.isEnabled(),
+          ScheduleMapping.toDomain(job.schedulePolicy()), selected, excluded, lastStatus(job.lastStatus()),
+          job.lastRun(), job.nextRun());
+    } catch (UnreadableJobException e) {
+      // Say which job: a user with many jobs must find it (and may have to upgrade the operator).
+      throw new UnreadableJobException("job " + job.id() + " \"" + job.name() + "\": " + e.reason()
+          + " (a newer VB365 version?)");
+    }
   }
 
   /** VB365's wire name of a run status ("Success", "Failed", ...); "Unknown" for values the client does not know. */

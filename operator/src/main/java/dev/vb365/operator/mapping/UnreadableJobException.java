@@ -7,7 +7,15 @@ package dev.vb365.operator.mapping;
  */
 public class UnreadableJobException extends RuntimeException {
 
+  private final String reason;
+
   public UnreadableJobException(String reason) {
     super("the VB365 job cannot be read: " + reason);
+    this.reason = reason;
+  }
+
+  /** What is wrong, without the "cannot be read" preamble. */
+  public String reason() {
+    return reason;
   }
 }

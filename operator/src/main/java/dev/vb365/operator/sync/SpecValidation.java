@@ -33,6 +33,10 @@ public final class SpecValidation {
       errors.add(new FieldError("spec", "required"));
       return errors;
     }
+    if (spec.unreadable() != null) {
+      errors.add(new FieldError(spec.unreadable().path(), spec.unreadable().problem()));
+      return errors;
+    }
     connection(errors, spec.getConnection());
     reference(errors, "spec.organization", spec.getOrganization());
     reference(errors, "spec.repository", spec.getRepository());
@@ -64,6 +68,10 @@ public final class SpecValidation {
     List<FieldError> errors = new ArrayList<>();
     if (spec == null) {
       errors.add(new FieldError("spec", "required"));
+      return errors;
+    }
+    if (spec.unreadable() != null) {
+      errors.add(new FieldError(spec.unreadable().path(), spec.unreadable().problem()));
       return errors;
     }
     if (spec.getJobRef() == null || spec.getJobRef().getName() == null) {
@@ -111,9 +119,21 @@ public final class SpecValidation {
     if (items.size() > MAX_ITEMS) {
       errors.add(new FieldError(path, "at most " + MAX_ITEMS + " items; use groups or JobItems"));
     }
+    java.util.Map<ItemReference, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String itemPath = path + "[" + i + "]";
-      ItemSpecMapper.validate(items.get(i)).forEach(e -> errors.add(e.under(itemPath)));
+      List<FieldError> itemErrors = ItemSpecMapper.validate(items.get(i));
+      itemErrors.forEach(e -> errors.add(e.under(itemPath)));
+      if (itemErrors.isEmpty()) {
+        // The same object twice in one list is a copy-paste slip VB365 would reject or merge
+        // silently; whichever options the user meant, one of the two entries is not what they get.
+        ItemReference ref = ItemSpecMapper.reference(items.get(i));
+        Integer first = seen.putIfAbsent(ref, i);
+        if (first != null && !ref.isSingleton()) {
+          errors.add(new FieldError(itemPath, "names the same " + ref.type().name().toLowerCase(java.util.Locale.ROOT)
+              + " as " + path + "[" + first + "] (\"" + ref.value() + "\"): list each item once"));
+        }
+      }
     }
   }
 }

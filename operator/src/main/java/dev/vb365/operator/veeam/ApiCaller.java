@@ -93,7 +93,7 @@ final class ApiCaller {
                     if (response.code() == 204 || reader == NO_BODY) {
                         return null;
                     }
-                    try (InputStream in = response.body().byteStream()) {
+                    try (InputStream in = JsonBody.open(endpoint, response)) {
                         return reader.read(in, endpoint, response.code());
                     }
                 });

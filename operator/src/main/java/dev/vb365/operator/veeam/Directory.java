@@ -68,7 +68,8 @@ final class Directory {
     Organization resolveOrganization(String nameOrId) {
         String key = required(nameOrId, "organization");
         return cache.get("organization|" + key, () -> isUuid(key) ? organization(key)
-                : matchOne(endpoint(Route.ORGANIZATIONS), "organization", key, organizations(),
+                : matchOne(endpoint(Route.ORGANIZATIONS), "organization", key,
+                        withIds(Route.ORGANIZATIONS, "organization", organizations(), Organization::id),
                         o -> List.of(nullToEmpty(o.name()), nullToEmpty(o.officeName())),
                         o -> o.name() + " (" + o.id() + ")"));
     }
@@ -76,7 +77,8 @@ final class Directory {
     Repository resolveRepository(String nameOrId) {
         String key = required(nameOrId, "repository");
         return cache.get("repository|" + key, () -> isUuid(key) ? repository(key)
-                : matchOne(endpoint(Route.REPOSITORIES), "repository", key, repositories(),
+                : matchOne(endpoint(Route.REPOSITORIES), "repository", key,
+                        withIds(Route.REPOSITORIES, "repository", repositories(), Repository::id),
                         r -> List.of(nullToEmpty(r.name())), r -> r.name() + " (" + r.id() + ")"));
     }
 
@@ -129,7 +131,8 @@ final class Directory {
                 // have typed, or ".../sites/hr/" would find nothing.
                 request.query("filter", wanted);
             }
-            List<Site> sites = pager.all(request, Wire.Site.class).stream().map(WireMapper::site).toList();
+            List<Site> sites = withIds(Route.SITES, "site", pager.all(request, Wire.Site.class).stream()
+                    .map(WireMapper::site).toList(), Site::id);
             return matchOne(endpoint(Route.SITES), "site", key, sites, s -> List.of(normalizeUrl(s.url())),
                     s -> s.url() + " (" + s.id() + ")", wanted);
         });
@@ -144,8 +147,8 @@ final class Directory {
                 return WireMapper.team(api.execute(ApiRequest.of(Route.TEAM, org, key),
                         ApiCaller.json(Wire.Team.class)));
             }
-            List<Team> teams = pager.all(ApiRequest.of(Route.TEAMS, org).query("displayName", key), Wire.Team.class)
-                    .stream().map(WireMapper::team).toList();
+            List<Team> teams = withIds(Route.TEAMS, "team", pager.all(ApiRequest.of(Route.TEAMS, org)
+                    .query("displayName", key), Wire.Team.class).stream().map(WireMapper::team).toList(), Team::id);
             return matchOne(endpoint(Route.TEAMS), "team", key, teams, t -> List.of(nullToEmpty(t.displayName())),
                     t -> t.displayName() + " <" + t.mail() + "> (" + t.id() + ")");
         });
@@ -158,13 +161,28 @@ final class Directory {
     // ---- helpers -------------------------------------------------------------------------------
 
     private List<User> users(String org, String filter, String value) {
-        return pager.all(ApiRequest.of(Route.USERS, org).query(filter, value), Wire.User.class).stream()
-                .map(WireMapper::user).toList();
+        return withIds(Route.USERS, "user", pager.all(ApiRequest.of(Route.USERS, org).query(filter, value),
+                Wire.User.class).stream().map(WireMapper::user).toList(), User::id);
     }
 
     private List<Group> groups(String org, String filter, String value) {
-        return pager.all(ApiRequest.of(Route.GROUPS, org).query(filter, value), Wire.Group.class).stream()
-                .map(WireMapper::group).toList();
+        return withIds(Route.GROUPS, "group", pager.all(ApiRequest.of(Route.GROUPS, org).query(filter, value),
+                Wire.Group.class).stream().map(WireMapper::group).toList(), Group::id);
+    }
+
+    /**
+     * A listed object without an id is a broken answer, not a missing object: said so, instead of
+     * "not found" for a name the server may well have.
+     */
+    private <T> List<T> withIds(Route route, String what, List<T> listed, Function<T, String> id) {
+        for (T object : listed) {
+            String value = id.apply(object);
+            if (value == null || value.isBlank()) {
+                throw new MalformedResponseException(endpoint(route), 200, "a " + what + " in the answer has no id "
+                        + "(null or missing where VB365 always sends one)", null);
+            }
+        }
+        return listed;
     }
 
     private Endpoint endpoint(Route route) {

@@ -192,7 +192,7 @@ final class VeeamAuth {
                     if (!response.isSuccessful()) {
                         throw errors.fromResponse(endpoint, response);
                     }
-                    try (InputStream in = response.body().byteStream()) {
+                    try (InputStream in = JsonBody.open(endpoint, response)) {
                         return VeeamJson.<Wire.Token>read(in, VeeamJson.type(Wire.Token.class), endpoint,
                                 response.code(), true);
                     }

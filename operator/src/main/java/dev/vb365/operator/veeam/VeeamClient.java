@@ -210,7 +210,13 @@ public final class VeeamClient {
 
     /** @throws NotFoundException if there is no such job */
     public Job getJob(String jobId) {
-        return WireMapper.job(api.execute(ApiRequest.of(Route.JOB, jobId), ApiCaller.json(Wire.Job.class)), null);
+        Job job = WireMapper.job(api.execute(ApiRequest.of(Route.JOB, jobId), ApiCaller.json(Wire.Job.class)), null);
+        if (job == null || job.id() == null || job.id().isBlank()) {
+            // Everything the operator keeps about a job is keyed by its id: an answer without one is broken.
+            throw new MalformedResponseException(Route.JOB.endpoint(api.version()), 200, "the job in the answer has no "
+                    + "id (null or missing where VB365 always sends one)", null);
+        }
+        return job;
     }
 
     public Optional<Job> findJob(String jobId) {

@@ -84,7 +84,7 @@ class ConnectionSecretsTest {
     badCa.put("ca.crt", PASSWORD);
 
     assertFailure(noPassword, Reasons.SECRET_INVALID, "key password is missing or empty");
-    assertFailure(badUrl, Reasons.SECRET_INVALID, "key url is not an http(s) URL");
+    assertFailure(badUrl, Reasons.SECRET_INVALID, "key url ");
     assertFailure(badFlag, Reasons.SECRET_INVALID, "key insecureSkipTlsVerify must be");
     assertFailure(badCa, Reasons.SECRET_INVALID, "key ca.crt is not a PEM certificate");
   }

@@ -10,6 +10,7 @@ import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.api.JobItem;
 import dev.vb365.operator.api.JobItemSpec;
 import dev.vb365.operator.embedded.EmbeddedKubernetesApi;
+import dev.vb365.operator.secretscan.SuiteRecord;
 import dev.vb365.operator.veeam.Timeouts;
 import dev.vb365.simulator.Simulator;
 import dev.vb365.simulator.SimulatorOptions;
@@ -84,6 +85,9 @@ final class OperatorTestHarness implements AutoCloseable {
           @Override
           public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
             String path = request.uri().getPath();
+            if (!"GET".equals(request.method())) {
+              SuiteRecord.kubernetesWrite(request.method(), path, request.bodyString());
+            }
             if (!"GET".equals(request.method()) && path.endsWith("/status")) {
               String kind = path.contains("/backupjobs/") ? "backupjobs" : path.contains("/jobitems/") ? "jobitems"
                   : "other";
@@ -175,6 +179,7 @@ final class OperatorTestHarness implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     values = change.apply(values);
+    SuiteRecord.secret(values.get("password")); // wrong passwords too: the scan looks for every one used
     Map<String, String> data = new TreeMap<>();
     values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
     Secret secret = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace)
@@ -422,8 +427,28 @@ final class OperatorTestHarness implements AutoCloseable {
     return sum * 31 + statusWrites("backupjobs") * 7 + statusWrites("jobitems");
   }
 
+  /** Every Event, BackupJob and JobItem (with their statuses) as they are now, for the suite's secret scan. */
+  private void recordForSecretScan() {
+    try {
+      SuiteRecord.secret(simulator.password());
+      SuiteRecord.secrets(simulator.issuedTokens());
+      var serialization = kubernetes.getKubernetesSerialization();
+      kubernetes.v1().events().inAnyNamespace().list().getItems()
+          .forEach(e -> SuiteRecord.kubernetesObject("Event", serialization.asJson(e)));
+      kubernetes.resources(BackupJob.class).inAnyNamespace().list().getItems()
+          .forEach(j -> SuiteRecord.kubernetesObject("BackupJob", serialization.asJson(j)));
+      kubernetes.resources(JobItem.class).inAnyNamespace().list().getItems()
+          .forEach(i -> SuiteRecord.kubernetesObject("JobItem", serialization.asJson(i)));
+    } catch (RuntimeException e) {
+      // The scan then finds fewer objects than it requires, and says so.
+      org.slf4j.LoggerFactory.getLogger(OperatorTestHarness.class).warn("could not record for the secret scan: {}",
+          e.toString());
+    }
+  }
+
   @Override
   public void close() {
+    recordForSecretScan();
     try {
       stopOperator();
     } finally {

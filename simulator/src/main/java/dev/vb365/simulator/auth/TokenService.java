@@ -23,6 +23,8 @@ public final class TokenService {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
   private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+  /** Every token ever issued (access, refresh, antiforgery), revoked or not: what leak scans look for. */
+  private final java.util.Set<String> everIssued = ConcurrentHashMap.newKeySet();
 
   /** Who a token belongs to, until when, and the antiforgery token it is bound to (null when disabled). */
   public record Grant(String user, Instant issued, Instant expires, String antiforgeryToken) {
@@ -51,6 +53,11 @@ public final class TokenService {
         antiforgery ? randomToken(24) : null);
     String access = randomToken(48);
     String refresh = randomToken(48);
+    everIssued.add(access);
+    everIssued.add(refresh);
+    if (grant.antiforgeryToken() != null) {
+      everIssued.add(grant.antiforgeryToken());
+    }
     accessTokens.put(access, grant);
     refreshTokens.put(refresh, new Grant(user, now, now.plus(REFRESH_LIFETIME), grant.antiforgeryToken()));
     return new Issued(access, refresh, grant);
@@ -76,6 +83,11 @@ public final class TokenService {
       return Optional.empty();
     }
     return Optional.of(grant);
+  }
+
+  /** Every token issued so far, including revoked and expired ones. */
+  public java.util.Set<String> everIssued() {
+    return java.util.Set.copyOf(everIssued);
   }
 
   public void revokeAll() {

@@ -51,6 +51,7 @@ public final class HttpFront implements AutoCloseable {
   private final RequestCounter counter;
   private final Function<ApiException, ObjectNode> errorBody;
   private final String scheme;
+  private final MalformedBodies malformed = new MalformedBodies();
 
   public HttpFront(InetSocketAddress address, TlsMaterial tls, RouteTable api, RouteTable control, TokenService tokens,
       FaultInjector faults, RequestCounter counter, Function<ApiException, ObjectNode> errorBody) throws IOException {
@@ -86,6 +87,11 @@ public final class HttpFront implements AutoCloseable {
 
   public String scheme() {
     return scheme;
+  }
+
+  /** Rules that replace successful API answers with malformed bodies (none unless a test adds some). */
+  public MalformedBodies malformedBodies() {
+    return malformed;
   }
 
   private void handle(HttpExchange exchange) {
@@ -155,7 +161,13 @@ public final class HttpFront implements AutoCloseable {
       return;
     }
     if (answer) {
-      write(exchange, response.status(), response.body(), response.headers());
+      Optional<MalformedBodies.Kind> broken = authenticate ? malformed.kindFor(path, response.status())
+          : Optional.empty();
+      if (broken.isPresent()) {
+        MalformedBodies.write(exchange, response.status(), response.body(), response.headers(), broken.get());
+      } else {
+        write(exchange, response.status(), response.body(), response.headers());
+      }
     }
   }
 

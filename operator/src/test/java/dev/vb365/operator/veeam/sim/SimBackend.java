@@ -112,6 +112,8 @@ public final class SimBackend implements AutoCloseable {
 
     @Override
     public void close() {
+        dev.vb365.operator.secretscan.SuiteRecord.secret(sim.password());
+        dev.vb365.operator.secretscan.SuiteRecord.secrets(sim.issuedTokens());
         sim.close();
     }
 }
