@@ -8,6 +8,7 @@ import dev.vb365.operator.embedded.Sandbox;
 import dev.vb365.operator.embedded.Vb365Admin;
 import dev.vb365.operator.veeam.Timeouts;
 import dev.vb365.simulator.FaultCounts;
+import dev.vb365.simulator.Simulator;
 import dev.vb365.simulator.SimulatorOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -41,6 +42,17 @@ public final class ChaosScenario {
     this.options = options;
     this.progress = progress;
   }
+
+  /**
+   * Hands the simulator to {@code inspector} when the run ends, before it stops (the test suite's secret
+   * scan learns the password and every token issued during the run this way).
+   */
+  public ChaosScenario inspectingSimulatorAtTheEnd(Consumer<Simulator> inspector) {
+    this.atTheEnd = inspector;
+    return this;
+  }
+
+  private Consumer<Simulator> atTheEnd = simulator -> { };
 
   public ChaosReport run() throws InterruptedException {
     try (LogWatch logs = LogWatch.attach();
@@ -139,6 +151,7 @@ public final class ChaosScenario {
         violations = all;
       }
       operator.close();
+      atTheEnd.accept(sandbox.simulator());
       int jobItems = Workload.NAMESPACES.stream()
           .mapToInt(ns -> client.resources(JobItem.class).inNamespace(ns).list().getItems().size()).sum();
       Map<String, DeletionPolicy> deleted = workload.deleted();

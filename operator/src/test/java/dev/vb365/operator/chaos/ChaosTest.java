@@ -2,6 +2,7 @@ package dev.vb365.operator.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vb365.operator.secretscan.SuiteRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,13 @@ class ChaosTest {
 
   @Test
   void convergesUnderFaultsRestartsAndConflicts() throws Exception {
-    ChaosReport report = new ChaosScenario(ChaosOptions.suite(), line -> System.out.println("chaos: " + line)).run();
+    ChaosReport report = new ChaosScenario(ChaosOptions.suite(), line -> System.out.println("chaos: " + line))
+        .inspectingSimulatorAtTheEnd(simulator -> {
+          // The suite's secret scan covers the chaos run's password and tokens too.
+          SuiteRecord.secret(simulator.password());
+          SuiteRecord.secrets(simulator.issuedTokens());
+        })
+        .run();
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
     System.out.println(text.toString(StandardCharsets.UTF_8));
