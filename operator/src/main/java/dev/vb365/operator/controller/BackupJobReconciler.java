@@ -226,6 +226,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Exception e) {
     Throwable cause = e instanceof io.javaoperatorsdk.operator.OperatorException && e.getCause() != null
         ? e.getCause() : e;
+    if (interrupted(cause)) {
+      // The operator is stopping (a restart, a lost Lease): the next instance reconciles again.
+      LOG.debug("BackupJob {}: reconcile interrupted: {}", ResourceID.fromResource(job), cause.toString());
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     String message = "unexpected error, retried with backoff (please report it): " + cause.getClass().getSimpleName()
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " "));
     LOG.warn("BackupJob {}: {}", ResourceID.fromResource(job), message, cause);
@@ -247,6 +252,16 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           writeFailed.toString());
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  private static boolean interrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof java.util.concurrent.CancellationException
+          || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
+        return true;
+      }
+    }
+    return Thread.currentThread().isInterrupted();
   }
 
   /** One reconcile of one BackupJob: the steps, and what they found so far (for the report). */

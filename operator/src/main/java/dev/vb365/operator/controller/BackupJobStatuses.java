@@ -46,10 +46,15 @@ final class BackupJobStatuses {
     if (status.equals(job.getStatus())) {
       return job;
     }
-    return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, current -> {
-      current.setStatus(status);
-      return current;
-    });
+    try {
+      return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, current -> {
+        current.setStatus(status);
+        return current;
+      });
+    } catch (java.util.NoSuchElementException gone) {
+      // JOSDK looks for the written version in its cache; the BackupJob was deleted meanwhile.
+      return job;
+    }
   }
 
   static String time(Instant instant) {
