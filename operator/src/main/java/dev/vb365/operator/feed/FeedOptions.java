@@ -41,12 +41,12 @@ public record FeedOptions(Duration longPollWait, int eventLimit, Duration pollIn
 
     /**
      * 50 s long polls of up to 1000 events (1.2 idle requests a minute, and under the 60 s idle timeout
-     * common in load balancers), polling every 30 s without events, backoff 1 s to 60 s, and a 400 ms
+     * common in load balancers), polling every 30 s without events, backoff 1 s to 60 s, and a 500 ms
      * batching window after a page with events.
      */
     public static FeedOptions defaults() {
         return new FeedOptions(Duration.ofSeconds(50), 1000, Duration.ofSeconds(30), Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Duration.ofMillis(400));
+                Duration.ofSeconds(60), Duration.ofMillis(500));
     }
 
     /** The same options with another polling interval (for servers without a change feed). */
