@@ -164,6 +164,47 @@ final class BenchBackend implements AutoCloseable {
     return process.pid();
   }
 
+  /** One kind of request the embedded Kubernetes API served: how many, and its total service time. */
+  record KubernetesFigure(long count, double seconds) {}
+
+  /** The key of the embedded API's busy time (count 0) in {@link #kubernetesRequests()}. */
+  static final String BUSY = "(busy)";
+
+  private final HttpClient kubernetesHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+
+  /** The embedded Kubernetes API's requests since the last reset, by "METHOD kind[/subresource]". */
+  Map<String, KubernetesFigure> kubernetesRequests() {
+    try {
+      HttpResponse<String> response = kubernetesHttp.send(HttpRequest.newBuilder(
+          URI.create(kubernetesUrl + "/_embedded/requests")).timeout(Duration.ofSeconds(60)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      Map<String, KubernetesFigure> out = new TreeMap<>();
+      // "busySeconds" (a number, not a kind): wall time with at least one request in service, under the key BUSY.
+      JSON.readTree(response.body()).fields().forEachRemaining(e -> out.put(e.getKey().equals("busySeconds") ? BUSY
+          : e.getKey(), new KubernetesFigure(e.getValue().path("count").asLong(), e.getValue().isNumber()
+              ? e.getValue().asDouble() : e.getValue().path("seconds").asDouble())));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  void resetKubernetesRequests() {
+    try {
+      kubernetesHttp.send(HttpRequest.newBuilder(URI.create(kubernetesUrl + "/_embedded/requests/reset"))
+          .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   @Override
   public void close() {
     try {

@@ -48,8 +48,8 @@ final class BenchCommand implements Callable<Integer> {
   long latencyMs;
 
   @Option(names = "--concurrency", paramLabel = "C", defaultValue = "8",
-      description = "Reconcile threads, requests per VB365 server, and the direct client's parallelism. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Requests per VB365 server (the operator runs 4 x C reconcile threads, which hold a server "
+          + "slot only for their VB365 calls), and the direct client's parallelism. Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
   @Option(names = "--feed", paramLabel = "events|poll|both", defaultValue = "both",
@@ -130,6 +130,11 @@ final class BenchCommand implements Callable<Integer> {
         new Row("direct-client limit (s)", r -> fmt(r.directSeconds, 1)),
         new Row("ratio (target <= 1.3)", r -> fmt(r.ratio, 2)),
         new Row("BackupJob creation in Kubernetes (s, not counted)", r -> fmt(r.createSeconds, 1)),
+        new Row("embedded Kubernetes API requests until Ready", r -> r.kubernetesRequests == null ? "null"
+            : r.kubernetesRequests.toString()),
+        new Row("  their service time, summed over threads (s)", r -> fmt(r.kubernetesSeconds, 1)),
+        new Row("  wall time it was serving at least one (s)", r -> fmt(r.kubernetesBusySeconds, 1)),
+        new Row("reconcile threads (VB365 slots: --concurrency)", r -> Integer.toString(r.reconcileThreads)),
         new Row("VB365 calls until Ready", r -> r.calls == null ? "null" : r.calls.toString()),
         new Row("calls per job", r -> fmt(r.callsPerJob, 3)),
         new Row("calls per job beyond lookups (target <= 1.05)", r -> fmt(r.callsPerJobBeyondLookups, 3)),
@@ -155,6 +160,18 @@ final class BenchCommand implements Callable<Integer> {
     for (String kind : kinds) {
       text.append(String.format("  %-58s", kind + (Benchmark.LOOKUP.matcher(kind).matches() ? " (lookup)" : "")));
       results.forEach(r -> text.append(String.format("%14d", r.callsByKind.getOrDefault(kind, 0L))));
+      text.append('\n');
+    }
+    text.append("Embedded Kubernetes API requests until Ready, by kind (count / service seconds)\n");
+    kinds.clear();
+    results.forEach(r -> kinds.addAll(r.kubernetesByKind.keySet()));
+    for (String kind : kinds) {
+      text.append(String.format("  %-58s", kind));
+      results.forEach(r -> {
+        BenchBackend.KubernetesFigure f = r.kubernetesByKind.get(kind);
+        text.append(String.format(java.util.Locale.ROOT, "%14s", f == null ? "0" : f.count() + " / "
+            + String.format(java.util.Locale.ROOT, "%.1f", f.seconds())));
+      });
       text.append('\n');
     }
     text.append("Steady-state calls, by kind\n");
@@ -203,6 +220,11 @@ final class BenchCommand implements Callable<Integer> {
       m.put("driftP50Ms", r.driftP50Ms);
       m.put("driftP99Ms", r.driftP99Ms);
       m.put("driftSamplesMs", r.driftSamplesMs);
+      m.put("kubernetesRequests", r.kubernetesRequests);
+      m.put("kubernetesSeconds", r.kubernetesSeconds);
+      m.put("kubernetesBusySeconds", r.kubernetesBusySeconds);
+      m.put("kubernetesByKind", r.kubernetesByKind);
+      m.put("reconcileThreads", r.reconcileThreads);
       m.put("heapMiB", r.heapMiB);
       m.put("rssMiB", r.rssMiB);
       m.put("completed", r.completed);

@@ -127,6 +127,13 @@ final class Benchmark {
     List<Long> driftSamplesMs = new ArrayList<>();
     Double heapMiB;
     Double rssMiB;
+    /** The embedded Kubernetes API (the stand-in) from the operator's start until Ready: requests, service time. */
+    Long kubernetesRequests;
+    Double kubernetesSeconds;
+    /** Wall time the embedded API was serving at least one request (its writes take one lock, one at a time). */
+    Double kubernetesBusySeconds;
+    Map<String, BenchBackend.KubernetesFigure> kubernetesByKind = new TreeMap<>();
+    int reconcileThreads;
     final Map<String, String> missing = new LinkedHashMap<>();
     /** Every phase ran (figures skipped on request, such as --drift-edits 0, are null but not a failure). */
     boolean completed;
@@ -273,10 +280,12 @@ final class Benchmark {
         .withWatchNamespaces(List.of(backend.namespace))
         .withFeed(mode, options.pollInterval())
         .withResyncInterval(options.resyncInterval())
-        .withConcurrency(options.concurrency(), options.concurrency());
+        .withConcurrency(reconcileThreads(options.concurrency()), options.concurrency());
+    result.reconcileThreads = settings.concurrency();
     progress.accept(result.mode + ": operator started; waiting for " + options.jobs() + " BackupJobs to be Ready");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     sim.resetRequestCounts();
+    backend.resetKubernetesRequests();
     long start = System.nanoTime();
     try (Vb365Operator operator = Vb365Operator.builder(operatorClient, settings, registry).start()) {
       if (!ready.await(start + options.timeout().toNanos())) {
@@ -290,6 +299,13 @@ final class Benchmark {
       }
       result.convergeSeconds = seconds(ready.readyAt() - start);
       result.callsByKind = sim.requestCounts();
+      result.kubernetesByKind = backend.kubernetesRequests();
+      BenchBackend.KubernetesFigure busy = result.kubernetesByKind.remove(BenchBackend.BUSY);
+      result.kubernetesBusySeconds = busy == null ? null : busy.seconds();
+      result.kubernetesRequests = result.kubernetesByKind.values().stream()
+          .mapToLong(BenchBackend.KubernetesFigure::count).sum();
+      result.kubernetesSeconds = result.kubernetesByKind.values().stream()
+          .mapToDouble(BenchBackend.KubernetesFigure::seconds).sum();
       result.calls = sum(result.callsByKind);
       result.callsPerJob = (double) result.calls / options.jobs();
       result.callsPerJobBeyondLookups = (double) beyondLookups(result.callsByKind) / options.jobs();
@@ -314,6 +330,15 @@ final class Benchmark {
       memory(result);
       result.completed = !result.failed;
     }
+  }
+
+  /**
+   * Reconcile threads for C VB365 slots: 4 x C. A reconcile holds a slot only for its VB365 calls and then writes
+   * to Kubernetes (status, Events); with as many threads as slots, slots sit idle while every thread waits on
+   * Kubernetes. The VB365 concurrency stays C, as for the direct client.
+   */
+  static int reconcileThreads(int concurrency) {
+    return 4 * concurrency;
   }
 
   /**

@@ -125,9 +125,7 @@ final class JobWatch implements AutoCloseable {
     if (settings.feedMode() == OperatorSettings.FeedMode.POLL) {
       return new PolledJobSource(client, this::onChange, settings.feedPollInterval());
     }
-    FeedOptions defaults = FeedOptions.defaults();
-    FeedOptions options = new FeedOptions(defaults.longPollWait(), defaults.eventLimit(), settings.feedPollInterval(),
-        defaults.minBackoff(), defaults.maxBackoff());
+    FeedOptions options = FeedOptions.defaults().withPollInterval(settings.feedPollInterval());
     return new FeedJobSource(client, this::onChange, options);
   }
 

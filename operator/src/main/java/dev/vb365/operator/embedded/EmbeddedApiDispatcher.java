@@ -53,6 +53,13 @@ final class EmbeddedApiDispatcher extends Dispatcher {
         {"name": "Message", "type": "string", "jsonPath": ".message"}]}""");
 
   private final KubernetesCrudDispatcher crud;
+  /**
+   * Core Events live in a store of their own: the CRUD dispatcher serialises all writes on one lock and scans
+   * every stored object on each of them, so with Events in the same store each Event written made every later
+   * BackupJob write slower (and the reverse). Their resourceVersions count separately, which only a client that
+   * compares versions across kinds could notice.
+   */
+  private final KubernetesCrudDispatcher events = new KubernetesCrudDispatcher(List.of());
   private final Supplier<String> serverAddress;
   private final Clock clock;
   /** Share (0..1) of writes to the operator's resources that another writer beats: see injectConflicts. */
@@ -67,11 +74,44 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     this.clock = clock;
   }
 
+  /** Served (outside the tally): GET the tally as JSON, POST .../reset to clear it. */
+  static final String TALLY_PATH = "/_embedded/requests";
+  private final RequestTally tally = new RequestTally();
+
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String[] pathAndQuery = request.getPath().split("\\?", 2);
     String path = pathAndQuery[0];
     String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+    if (path.startsWith(TALLY_PATH)) {
+      return tally(request, path);
+    }
+    long start = System.nanoTime();
+    tally.begin();
+    try {
+      return serve(request, path, query);
+    } finally {
+      tally.end();
+      tally.record(request.getMethod(), path, query, System.nanoTime() - start);
+    }
+  }
+
+  private MockResponse tally(RecordedRequest request, String path) {
+    if ("POST".equals(request.getMethod()) && path.equals(TALLY_PATH + "/reset")) {
+      tally.reset();
+      return json("{}");
+    }
+    if ("GET".equals(request.getMethod()) && path.equals(TALLY_PATH)) {
+      com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+      out.put("busySeconds", tally.busyNanos() / 1e9);
+      tally.snapshot().forEach((key, figure) -> out.putObject(key).put("count", figure.count())
+          .put("seconds", figure.nanos() / 1e9));
+      return json(out.toString());
+    }
+    return new MockResponse().setResponseCode(404);
+  }
+
+  private MockResponse serve(RecordedRequest request, String path, String query) {
     if ("POST".equals(request.getMethod()) && path.startsWith(AUTHORIZATION)) {
       return accessReview(path, request);
     }
@@ -107,7 +147,7 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     }
     RecordedRequest forwarded = new RecordedRequest(request.getHttpVersion(), request.method(),
         kept.isEmpty() ? path : path + "?" + String.join("&", kept), headers(request), body(request));
-    MockResponse response = crud.dispatch(forwarded);
+    MockResponse response = (CORE_EVENTS.matcher(path).matches() ? events : crud).dispatch(forwarded);
     if (concurrentWrite && response.code() == 409) {
       conflictsInjected.incrementAndGet();
     }

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * compared with the snapshot.
  *
  * <p>Costs: at start (and after each restart) one {@code Events?from=latest} and one job listing
- * (one call per page); then one long poll per {@code longPollWait} while nothing happens, plus one
+ * (one call per page); then one long poll per {@code longPollWait} while nothing happens, at most one
+ * per {@code batchWindow} while changes keep coming (it waits that long after a page with events), plus one
  * {@code GET /Jobs/{id}} per job updated, run or with changed items per batch of events, except for
  * the operator's own writes: a create's answer or the read-back after edits is {@link #remember
  * remembered}, and the JobUpdate it causes needs no read. Polling costs one listing per
@@ -285,6 +286,12 @@ public final class JobChangeFeed implements AutoCloseable {
                     token = page.nextChangeToken();
                 }
                 backoff.reset();
+                if (!resync && !page.events().isEmpty() && page.events().size() < options.eventLimit()
+                        && !options.batchWindow().isZero()) {
+                    // Each change ends a long poll at once: without this pause a burst of N changes
+                    // costs about N/2 polls. A full page means a backlog, which is read at once.
+                    pause(options.batchWindow());
+                }
             } catch (CancellationException stopped) {
                 if (!running) {
                     break;

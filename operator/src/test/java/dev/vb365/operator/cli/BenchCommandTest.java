@@ -49,6 +49,13 @@ class BenchCommandTest {
       assertThat(m.path("driftSamplesMs").size()).as(mode).isEqualTo(2);
       assertThat(m.path("driftP50Ms").isNumber()).as(mode).isTrue();
       assertThat(m.path("driftP99Ms").asDouble()).as(mode).isGreaterThanOrEqualTo(m.path("driftP50Ms").asDouble());
+      assertThat(m.path("kubernetesByKind").path("PUT backupjobs/status").path("count").asLong())
+          .as(mode + ": the embedded API's status writes are counted").isGreaterThanOrEqualTo(6);
+      assertThat(m.path("kubernetesRequests").asLong()).as(mode).isGreaterThanOrEqualTo(12);
+      assertThat(m.path("kubernetesSeconds").asDouble()).as(mode).isPositive();
+      assertThat(m.path("kubernetesBusySeconds").asDouble()).as(mode).isPositive()
+          .isLessThanOrEqualTo(m.path("convergeSeconds").asDouble() + 1);
+      assertThat(m.path("reconcileThreads").asInt()).as(mode).isEqualTo(4 * json.path("concurrency").asInt());
       assertThat(m.path("heapMiB").asDouble()).as(mode).isPositive();
       assertThat(m.path("rssMiB").asDouble()).as(mode).isGreaterThanOrEqualTo(m.path("heapMiB").asDouble());
       long pid = m.path("backendPid").asLong();

@@ -229,4 +229,32 @@ class JobChangeFeedSimTest {
             vb.assertContractKept();
         }
     }
+
+    @Test
+    void aBurstOfChangesCostsFewLongPollsAndEveryChangeIsDelivered() throws InterruptedException {
+        FeedOptions batching = new FeedOptions(Duration.ofSeconds(5), 1000, Duration.ofMillis(200),
+                Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofMillis(300));
+        int burst = 40;
+        try (SimBackend vb = SimBackend.start(ApiVersion.V8)) {
+            VeeamClient other = vb.client();
+            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), changes::add, batching)) {
+                feed.start();
+                assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
+                vb.sim().resetRequestCounts();
+                List<String> created = new java.util.ArrayList<>();
+                for (int i = 0; i < burst; i++) {
+                    created.add(other.createJob(job("Burst " + i)).id());
+                    Thread.sleep(10); // paced: without batching, every create would end a long poll
+                }
+                await("all creates delivered").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> created.stream().allMatch(id -> changes.contains(
+                                new JobChange(id, 1L, JobChangeKind.UPDATED, null))));
+                assertThat(feed.snapshot()).containsOnlyKeys(created);
+            }
+            assertThat(vb.sim().requestCounts().getOrDefault("GET /v8/Events", 0L))
+                    .as("a burst of %d changes is read in a few pages, not one long poll per change or two", burst)
+                    .isLessThanOrEqualTo(burst / 4);
+            vb.assertContractKept();
+        }
+    }
 }

@@ -183,9 +183,12 @@ class JobChangeFeedTest {
         Thread.sleep(1000);
 
         // backoff 50 ms doubling to 200 ms: a handful of reconnects, each with 4 quick attempts
+        // Events counted before listings (the feed keeps running): each reconnect is a from=latest token call,
+        // a listing and 4 attempts; the reconnect in progress may have made its token call but not its listing.
+        int events = vb.fake.requests("GET", "/v8/Events").size();
         int listings = vb.fake.requests("GET", "/v8/Jobs").size();
         assertThat(listings).isBetween(2, 12);
-        assertThat(vb.fake.requests("GET", "/v8/Events").size()).isLessThanOrEqualTo(listings * 5);
+        assertThat(events).isLessThanOrEqualTo(listings * 5 + 1);
     }
 
     @Test
