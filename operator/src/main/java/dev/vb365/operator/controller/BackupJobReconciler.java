@@ -478,6 +478,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         } catch (CreateOutcomeUnknownException | ConflictException e) {
           // The job may exist now (or a same-named one appeared): look with a fresh listing first.
           createOutcomeUnknown.put(id, clock.instant());
+          if (e instanceof ConflictException) {
+            // VB365 refuses a second job of a name; the change feed may not show the one in the way yet.
+            // A fresh listing names it at once (NameConflict) instead of a conflict now and the name later.
+            JobLocator.locate(job, create.job().name(), OwnershipMarker.of(job.getMetadata().getNamespace(),
+                job.getMetadata().getName()), null, client, true);
+          }
           throw VeeamFailures.of(e);
         }
         createdJobs.put(id, created.id());

@@ -123,6 +123,9 @@ final class Transport {
         if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
             return new TransportException(endpoint, "call timed out (" + detail + ")", e);
         }
+        if (e instanceof SocketTimeoutException) {
+            return new TransportException(endpoint, "read timeout (" + detail + ")", e);
+        }
         return new TransportException(endpoint, detail, e);
     }
 

@@ -1,6 +1,7 @@
 package dev.vb365.operator.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
@@ -31,8 +32,12 @@ class BadInputTest {
   @Test
   void eachBadReferenceHasItsReasonAndNothingIsWritten() {
     String org = harness.organizationId();
+    long polls = harness.simulator.requestCounts().getOrDefault("GET /v8/Events", 0L);
     harness.admin.createJob(org, harness.repositoryId(), "Taken name",
         harness.admin.userId(org, "bob@contoso.onmicrosoft.com"));
+    // The operator's change feed has taken the new job in once it polls again (and a moment after).
+    await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(300))
+        .until(() -> harness.simulator.requestCounts().getOrDefault("GET /v8/Events", 0L) > polls);
     List<Case> cases = List.of(
         new Case("bad-org", "organization: {name: nope.onmicrosoft.com}", Reasons.ORGANIZATION_NOT_FOUND,
             "nope.onmicrosoft.com"),
