@@ -3,13 +3,7 @@ package dev.vb365.operator.veeam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,7 +13,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.LoggerFactory;
 
 /**
  * Captures everything the operator's code logs (at DEBUG, so the per-request lines are included)
@@ -31,8 +24,7 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
     private static final List<Throwable> CAUGHT = Collections.synchronizedList(new ArrayList<>());
     private static final Set<String> EXTRA_SECRETS = Collections.synchronizedSet(new HashSet<>());
 
-    private ListAppender<ILoggingEvent> appender;
-    private Level previousLevel;
+    private LogCapture capture;
 
     /** Runs {@code call}, which must throw; returns the exception and queues it for the leak scan. */
     public static <T extends Throwable> T failure(Class<T> type, ThrowingCallable call) {
@@ -49,39 +41,20 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Logger logger = (Logger) LoggerFactory.getLogger("dev.vb365");
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
+        capture = LogCapture.start(true);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Logger logger = (Logger) LoggerFactory.getLogger("dev.vb365");
-        logger.detachAppender(appender);
-        logger.setLevel(previousLevel);
-        List<String> texts = new ArrayList<>();
-        for (ILoggingEvent event : List.copyOf(appender.list)) {
-            texts.add(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                texts.add(t.getClassName() + ": " + t.getMessage());
-            }
-        }
+        List<ILoggingEvent> events = capture.stop();
         List<Throwable> caught;
         synchronized (CAUGHT) {
             caught = List.copyOf(CAUGHT);
             CAUGHT.clear();
         }
-        for (Throwable t : caught) {
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
-            texts.add(trace.toString());
-        }
-        List<String> leaks = scan(texts);
+        List<String> leaks = scan(LogCapture.texts(events, caught));
         assertThat(leaks).as("log lines or exception texts containing a password or token (%d logs, %d exceptions "
-                + "scanned in %s)", appender.list.size(), caught.size(), context.getDisplayName()).isEmpty();
+                + "scanned in %s)", events.size(), caught.size(), context.getDisplayName()).isEmpty();
     }
 
     /** The texts that contain a secret, with the secret blanked out (so the report leaks nothing). */
@@ -92,17 +65,6 @@ public final class LeakGuard implements BeforeAllCallback, AfterAllCallback {
             secrets.addAll(EXTRA_SECRETS);
         }
         dev.vb365.operator.secretscan.SuiteRecord.secrets(secrets); // for the suite-wide scan too
-        List<String> leaks = new ArrayList<>();
-        for (String text : texts) {
-            if (text == null) {
-                continue;
-            }
-            for (String secret : secrets) {
-                if (text.contains(secret)) {
-                    leaks.add(text.replace(secret, "<SECRET>"));
-                }
-            }
-        }
-        return leaks;
+        return LogCapture.leaks(texts, secrets);
     }
 }

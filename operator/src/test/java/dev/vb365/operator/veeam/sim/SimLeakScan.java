@@ -3,13 +3,8 @@ package dev.vb365.operator.veeam.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.vb365.operator.veeam.LogCapture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,7 +14,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.LoggerFactory;
 
 /**
  * The leak scan of the client tests against the simulator: while a test class runs, everything the
@@ -33,9 +27,7 @@ public final class SimLeakScan implements BeforeAllCallback, AfterAllCallback {
     private static final Set<String> SECRETS = Collections.synchronizedSet(new HashSet<>());
     private static final List<Throwable> CAUGHT = Collections.synchronizedList(new ArrayList<>());
 
-    private ListAppender<ILoggingEvent> appender;
-    private Level previousLevel;
-    private boolean previousAdditive;
+    private LogCapture capture;
 
     /** A value that must never be logged (tokens are added by {@link ContractCheck}). */
     public static void secret(String value) {
@@ -60,41 +52,18 @@ public final class SimLeakScan implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Logger logger = (Logger) LoggerFactory.getLogger("dev.vb365");
-        previousLevel = logger.getLevel();
-        previousAdditive = logger.isAdditive();
-        logger.setLevel(Level.DEBUG);
-        logger.setAdditive(false);
-        appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
+        capture = LogCapture.start(false);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Logger logger = (Logger) LoggerFactory.getLogger("dev.vb365");
-        logger.detachAppender(appender);
-        logger.setLevel(previousLevel);
-        logger.setAdditive(previousAdditive);
-        List<ILoggingEvent> events = List.copyOf(appender.list);
-        List<String> texts = new ArrayList<>();
-        for (ILoggingEvent event : events) {
-            texts.add(event.getFormattedMessage());
-            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-                texts.add(t.getClassName() + ": " + t.getMessage());
-            }
-        }
+        List<ILoggingEvent> events = capture.stop();
         List<Throwable> caught;
         synchronized (CAUGHT) {
             caught = List.copyOf(CAUGHT);
             CAUGHT.clear();
         }
-        for (Throwable t : caught) {
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
-            texts.add(trace.toString());
-            texts.add(t.toString());
-        }
+        List<String> texts = LogCapture.texts(events, caught);
         Set<String> secrets;
         synchronized (SECRETS) {
             secrets = new HashSet<>(SECRETS);
@@ -104,14 +73,7 @@ public final class SimLeakScan implements BeforeAllCallback, AfterAllCallback {
         assertThat(events).as("the scan must see the client's per-request DEBUG lines")
                 .anyMatch(e -> e.getFormattedMessage().matches("VB365 POST /v[678]/token -> 200 .*"));
         assertThat(secrets).as("tokens captured from the token responses").hasSizeGreaterThan(1);
-        List<String> leaks = new ArrayList<>();
-        for (String text : texts) {
-            for (String secret : secrets) {
-                if (text != null && text.contains(secret)) {
-                    leaks.add(text.replace(secret, "<SECRET>"));
-                }
-            }
-        }
+        List<String> leaks = LogCapture.leaks(texts, secrets);
         assertThat(leaks).as("log lines or exception texts containing the password or a token (%d log events, "
                 + "%d exceptions, %d secrets scanned in %s)", events.size(), caught.size(), secrets.size(),
                 context.getDisplayName()).isEmpty();
