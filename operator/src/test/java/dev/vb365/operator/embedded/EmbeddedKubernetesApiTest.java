@@ -54,7 +54,6 @@ class EmbeddedKubernetesApiTest {
 
   @Test
   void realKubectlAppliesGetsAsTableReadsJsonpathAndDeletes(@TempDir Path dir) throws Exception {
-    Kubectl.assumeInstalled();
     Kubectl kubectl = new Kubectl(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
     Path manifest = dir.resolve("widget.yaml");
     Files.writeString(manifest, """
@@ -82,7 +81,6 @@ class EmbeddedKubernetesApiTest {
 
   @Test
   void builtInKindsCanBeAppliedTwiceAndEventsAreListedAndSelectedByField(@TempDir Path dir) throws Exception {
-    Kubectl.assumeInstalled();
     Kubectl kubectl = new Kubectl(api.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("cache"));
     Path secret = dir.resolve("secret.yaml");
     Files.writeString(secret, """

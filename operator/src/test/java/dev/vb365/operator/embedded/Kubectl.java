@@ -1,7 +1,6 @@
 package dev.vb365.operator.embedded;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,30 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real kubectl binary against a kubeconfig; required on CI, skipped elsewhere when absent. */
+/**
+ * Runs the real kubectl of the pinned Kubernetes release ({@link ControlPlaneBinaries}, built by
+ * tools/kube-binaries.sh when missing) against a kubeconfig: the suite needs no kubectl on the PATH.
+ */
 public final class Kubectl {
 
   public record Result(int exitCode, String stdout, String stderr) {}
 
+  private final Path binary;
   private final Path kubeconfig;
   private final Path cacheDir;
 
   public Kubectl(Path kubeconfig, Path cacheDir) {
+    this.binary = ControlPlaneBinaries.provision().kubectl();
     this.kubeconfig = kubeconfig;
     this.cacheDir = cacheDir;
   }
 
-  public static void assumeInstalled() {
-    boolean present = System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":")).stream()
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
-    if (!present && "true".equals(System.getenv("CI"))) {
-      fail("kubectl is not on the PATH, and CI=true requires it");
-    }
-    assumeTrue(present, "kubectl is not on the PATH: skipping the real-kubectl test");
+  public Path binary() {
+    return binary;
   }
 
   public Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString(),
         "--cache-dir", cacheDir.toString(), "--request-timeout=20s"));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("kubectl", ".out");

@@ -19,7 +19,6 @@ class KubectlEndToEndTest {
 
   @Test
   void applyReadStatusAndDeleteAnExampleWithRealKubectl(@TempDir Path dir) throws Exception {
-    Kubectl.assumeInstalled();
     Path example = examples().resolve("10-backupjob-finance.yaml");
     try (Sandbox sandbox = Sandbox.start(SimulatorOptions.defaults());
         Vb365Operator operator = Vb365Operator.start(sandbox.client(), OperatorSettings.defaults(),
