@@ -31,8 +31,11 @@ final class RunCommand implements Callable<Integer> {
 
   enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR }
 
-  /** Less than Kubernetes' default terminationGracePeriodSeconds (30). */
-  private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
+  /**
+   * Less than Kubernetes' default terminationGracePeriodSeconds (30), more than the reconciles' grace period (15 s)
+   * plus the few seconds the rest of the stop takes.
+   */
+  private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(25);
 
   @Spec
   private CommandSpec spec;

@@ -82,6 +82,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   private final Backoffs backoffs;
   private final Clock clock;
   private final SharedCaches shared;
+  private final Shutdown shutdown;
   /** The connection each BackupJob last used: lets a deletion proceed after its Secret is gone. */
   private final Map<ResourceID, VeeamConnection> lastConnections = new ConcurrentHashMap<>();
   /** Jobs created whose id may not be in the status yet (the status write failed). */
@@ -121,12 +122,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     this.backoffs = wiring.backoffs();
     this.clock = wiring.clock();
     this.shared = wiring.shared();
+    this.shutdown = wiring.shutdown();
   }
 
   /** What the reconcilers share, built once by {@link Vb365Operator}. */
   record Wiring(OperatorSettings settings, VeeamClientPool pool, ConnectionSecrets secrets, JobWatch watch,
       JobObserver observer, EventRecorder events, OperatorMetrics metrics, ServerGate gate,
-      JobItemStatuses jobItemStatuses, Backoffs backoffs, Clock clock, SharedCaches shared) {
+      JobItemStatuses jobItemStatuses, Backoffs backoffs, Clock clock, SharedCaches shared, Shutdown shutdown) {
   }
 
   // ---- event sources -------------------------------------------------------------------------
@@ -199,6 +201,15 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
   @Override
   public UpdateControl<BackupJob> reconcile(BackupJob job, Context<BackupJob> context) {
+    try (Shutdown.Ticket running = shutdown.enter()) {
+      if (running == null) {
+        return UpdateControl.noUpdate(); // stopping: the next instance reconciles it
+      }
+      return reconcileNow(job, context);
+    }
+  }
+
+  private UpdateControl<BackupJob> reconcileNow(BackupJob job, Context<BackupJob> context) {
     ResourceID id = ResourceID.fromResource(job);
     List<JobItem> items = jobItemsOf(job);
     Attempt attempt = new Attempt(job, context, items);
@@ -212,6 +223,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       backoffs.reset(id);
       return UpdateControl.noUpdate();
     } catch (ReconcileFailure failure) {
+      if (shutdown.begun()) {
+        // A call cut short by the stop is no news about VB365: leave the status as it is.
+        LOG.debug("BackupJob {}: reconcile ended by the operator stopping: {}", id, failure.getMessage());
+        return UpdateControl.noUpdate();
+      }
       return attempt.failed(failure);
     }
   }
@@ -226,7 +242,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Exception e) {
     Throwable cause = e instanceof io.javaoperatorsdk.operator.OperatorException && e.getCause() != null
         ? e.getCause() : e;
-    if (interrupted(cause)) {
+    if (shutdown.begun() || interrupted(cause)) {
       // The operator is stopping (a restart, a lost Lease): the next instance reconciles again.
       LOG.debug("BackupJob {}: reconcile interrupted: {}", ResourceID.fromResource(job), cause.toString());
       return ErrorStatusUpdateControl.noStatusUpdate();
@@ -749,6 +765,15 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
   @Override
   public DeleteControl cleanup(BackupJob job, Context<BackupJob> context) {
+    try (Shutdown.Ticket running = shutdown.enter()) {
+      if (running == null) {
+        return DeleteControl.noFinalizerRemoval(); // stopping: the next instance deletes it
+      }
+      return cleanupNow(job, context);
+    }
+  }
+
+  private DeleteControl cleanupNow(BackupJob job, Context<BackupJob> context) {
     ResourceID id = ResourceID.fromResource(job);
     BackupJobSpec spec = job.getSpec();
     String jobId = job.getStatus() != null && job.getStatus().getJobId() != null ? job.getStatus().getJobId()
@@ -762,6 +787,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         }
       }
     } catch (ReconcileFailure failure) {
+      if (shutdown.begun()) {
+        return DeleteControl.noFinalizerRemoval();
+      }
       LOG.info("BackupJob {} not deleted yet: {}", id, failure);
       BackupJobStatus status = BackupJobStatuses.copy(job.getStatus());
       Conditions.Verdict verdict = Conditions.Verdict.isFalse(failure.reason(), "deleting the VB365 job: "

@@ -18,14 +18,22 @@ public final class JobItemReconciler implements Reconciler<JobItem> {
 
   private final SharedCaches shared;
   private final JobItemStatuses statuses;
+  private final Shutdown shutdown;
 
-  JobItemReconciler(SharedCaches shared, JobItemStatuses statuses) {
+  JobItemReconciler(SharedCaches shared, JobItemStatuses statuses, Shutdown shutdown) {
     this.shared = shared;
     this.statuses = statuses;
+    this.shutdown = shutdown;
   }
 
   @Override
   public UpdateControl<JobItem> reconcile(JobItem item, Context<JobItem> context) {
+    try (Shutdown.Ticket running = shutdown.enter()) {
+      return running == null ? UpdateControl.noUpdate() : reconcileNow(item, context);
+    }
+  }
+
+  private UpdateControl<JobItem> reconcileNow(JobItem item, Context<JobItem> context) {
     if (item.getSpec() != null && item.getSpec().getJobRef() != null && item.getSpec().getJobRef().getName() != null) {
       ResourceID ref = new ResourceID(item.getSpec().getJobRef().getName(), item.getMetadata().getNamespace());
       Optional<BackupJob> job = shared.backupJob(ref);

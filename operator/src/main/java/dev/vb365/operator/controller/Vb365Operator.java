@@ -32,14 +32,23 @@ import java.util.Optional;
  */
 public final class Vb365Operator implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Vb365Operator.class);
+
   private final Operator operator;
   private final JobWatch watch;
   private final LeadershipState leadership;
+  private final Shutdown shutdown;
+  private final VeeamClientPool pool;
+  private final Duration gracePeriod;
 
-  private Vb365Operator(Operator operator, JobWatch watch, LeadershipState leadership) {
+  private Vb365Operator(Operator operator, JobWatch watch, LeadershipState leadership, Shutdown shutdown,
+      VeeamClientPool pool, Duration gracePeriod) {
     this.operator = operator;
     this.watch = watch;
     this.leadership = leadership;
+    this.shutdown = shutdown;
+    this.pool = pool;
+    this.gracePeriod = gracePeriod;
   }
 
   public static Builder builder(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry) {
@@ -70,11 +79,25 @@ public final class Vb365Operator implements AutoCloseable {
     return watch.serverCount();
   }
 
+  /**
+   * Stops in order: no new reconcile starts; the watches of the Kubernetes API stop; the reconciles running finish
+   * (for up to the grace period, then their VB365 calls are cut short); then the change feeds stop. When this
+   * returns, nothing uses the Kubernetes client any more, so the caller may close it.
+   */
   @Override
   public void close() {
     leadership.closing();
+    shutdown.begin();
     try {
-      operator.stop();
+      operator.stop(); // JOSDK waits up to the grace period for its reconcile threads, then interrupts them
+      if (!shutdown.awaitIdle(Duration.ofMillis(100))) {
+        LOG.info("{} reconciles still running after {} s: cutting their VB365 calls short", shutdown.running(),
+            gracePeriod.toSeconds());
+        pool.cancelAll();
+        if (!shutdown.awaitIdle(Duration.ofSeconds(5))) {
+          LOG.warn("{} reconciles did not stop; they end with the process", shutdown.running());
+        }
+      }
     } finally {
       watch.close();
     }
@@ -92,6 +115,7 @@ public final class Vb365Operator implements AutoCloseable {
     private Duration maxRetry = Duration.ofMinutes(5);
     private String leaseName;
     private String leaseNamespace;
+    private Duration gracePeriod = Duration.ofSeconds(15);
 
     private Builder(KubernetesClient kubernetes, OperatorSettings settings, MeterRegistry registry) {
       this.kubernetes = Objects.requireNonNull(kubernetes, "kubernetes");
@@ -130,6 +154,12 @@ public final class Vb365Operator implements AutoCloseable {
       return this;
     }
 
+    /** How long a stop waits for the reconciles running (below Kubernetes' default 30 s grace period). */
+    public Builder gracePeriod(Duration value) {
+      this.gracePeriod = Objects.requireNonNull(value, "gracePeriod");
+      return this;
+    }
+
     public Vb365Operator start() {
       VeeamClientOptions options = Optional.ofNullable(clientOptions).orElseGet(VeeamClientOptions::defaults)
           .withMeterRegistry(registry);
@@ -137,10 +167,12 @@ public final class Vb365Operator implements AutoCloseable {
       JobWatch watch = new JobWatch(settings, cache);
       JobItemStatuses jobItemStatuses = new JobItemStatuses(clock);
       SharedCaches shared = new SharedCaches();
-      BackupJobReconciler.Wiring wiring = new BackupJobReconciler.Wiring(settings, new VeeamClientPool(options),
+      Shutdown shutdown = new Shutdown();
+      VeeamClientPool pool = new VeeamClientPool(options);
+      BackupJobReconciler.Wiring wiring = new BackupJobReconciler.Wiring(settings, pool,
           new ConnectionSecrets(settings, timeouts), watch, new JobObserver(cache), new EventRecorder(kubernetes, clock),
           new OperatorMetrics(registry), new ServerGate(settings.maxRequestsPerServer()), jobItemStatuses,
-          new Backoffs(firstRetry, maxRetry), clock, shared);
+          new Backoffs(firstRetry, maxRetry), clock, shared, shutdown);
 
       LeadershipState leadership = new LeadershipState();
       Operator operator = new Operator(o -> {
@@ -148,6 +180,7 @@ public final class Vb365Operator implements AutoCloseable {
             .withUseSSAToPatchPrimaryResource(false)
             .withConcurrentReconciliationThreads(settings.concurrency())
             .withCloseClientOnStop(false)
+            .withReconciliationTerminationTimeout(gracePeriod)
             .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
         if (leaseName != null) {
           // JOSDK's default exits the JVM when leadership stops, also on a normal stop (which then hangs a
@@ -173,14 +206,14 @@ public final class Vb365Operator implements AutoCloseable {
             || now.isMarkedForDeletion() != before.isMarkedForDeletion()
             || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers()));
       });
-      operator.register(new JobItemReconciler(shared, jobItemStatuses), c -> scope(c, "jobitem"));
+      operator.register(new JobItemReconciler(shared, jobItemStatuses, shutdown), c -> scope(c, "jobitem"));
       try {
         operator.start();
       } catch (RuntimeException e) {
         watch.close();
         throw e;
       }
-      return new Vb365Operator(operator, watch, leadership);
+      return new Vb365Operator(operator, watch, leadership, shutdown, pool, gracePeriod);
     }
 
     private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void scope(ControllerConfigurationOverrider<R> c,

@@ -30,6 +30,14 @@ public final class VeeamClientPool {
         clients.keySet().removeIf(c -> !keep.contains(c));
     }
 
+    /**
+     * Cuts short every VB365 call in flight (of all clients: they share one dispatcher), for a stop that cannot wait
+     * for a slow server any longer.
+     */
+    public void cancelAll() {
+        options.baseHttpClient().dispatcher().cancelAll();
+    }
+
     public int size() {
         return clients.size();
     }
