@@ -105,10 +105,11 @@ cluster-wide and the per-namespace mode cannot drift apart.
 - apiGroups: ["backup.vb365.dev"]
   resources: ["backupjobs/status", "jobitems/status", "backupjobs/finalizers", "jobitems/finalizers"]
   verbs: ["get", "patch", "update"]
-# Connection Secrets are read from the namespace of the BackupJob that names them.
+# Connection Secrets are read one by one (GET) when a BackupJob needs them: no list or watch, so no
+# cache of the namespace's other Secrets (see the chart README, "Secrets").
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get"]
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]

@@ -28,7 +28,6 @@ import dev.vb365.operator.veeam.VeeamConnection;
 import dev.vb365.operator.veeam.VeeamException;
 import dev.vb365.operator.veeam.model.Job;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -42,7 +41,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,11 +60,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner<BackupJob> {
 
-  static final String SECRET_INDEX = "vb365-connection-secret";
   static final String JOB_ITEM_INDEX = "vb365-job-ref";
 
   private static final Logger LOG = LoggerFactory.getLogger(BackupJobReconciler.class);
   private static final Set<String> CONNECTION_PROBLEMS = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_INVALID,
+      Reasons.SECRET_FORBIDDEN,
       Reasons.UNAUTHORIZED, Reasons.FORBIDDEN, Reasons.TLS_UNTRUSTED);
 
   private final OperatorSettings settings;
@@ -135,26 +133,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
   @Override
   public List<EventSource<?, BackupJob>> prepareEventSources(EventSourceContext<BackupJob> context) {
-    context.getPrimaryCache().addIndexer(SECRET_INDEX,
-        job -> secrets.secretOf(job).map(ConnectionSecrets::key).map(List::of).orElse(List.of()));
     shared.backupJobs(context.getPrimaryCache());
-
-    // A Secret change (created, fixed, rotated) re-triggers the BackupJobs that use it.
-    InformerEventSourceConfiguration.Builder<Secret> secretConfig = InformerEventSourceConfiguration
-        .from(Secret.class, BackupJob.class)
-        .withName("connection-secrets")
-        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
-            .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
-            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-        .withPrimaryToSecondaryMapper((BackupJob job) -> secrets.secretOf(job).map(Set::of).orElse(Set.of()));
-    if (settings.watchNamespaces().isEmpty()) {
-      secretConfig.withWatchAllNamespaces();
-    } else {
-      Set<String> namespaces = new HashSet<>(settings.watchNamespaces());
-      settings.defaultConnectionSecretNamespace().ifPresent(namespaces::add);
-      secretConfig.withNamespaces(namespaces);
-    }
-    InformerEventSource<Secret, BackupJob> secretSource = new InformerEventSource<>(secretConfig.build(), context);
 
     // JobItems wake the BackupJob they name; only spec changes and deletions count (not their status,
     // which this reconciler writes itself).
@@ -174,7 +153,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     jobItems.addIndexers(Map.of(JOB_ITEM_INDEX, item -> jobRef(item).map(id -> List.of(indexKey(id)))
         .orElse(List.of())));
 
-    return List.of(secretSource, jobItems, watch.eventSource());
+    return List.of(jobItems, watch.eventSource());
   }
 
   private static Optional<ResourceID> jobRef(JobItem item) {
@@ -307,7 +286,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
     void run() {
       validate();
-      connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
+      connection = secrets.connection(job, secrets.read(context.getClient(), job));
       lastConnections.put(id, connection);
       VeeamClient client = pool.clientFor(connection);
       if (unchangedSinceConverged(client)) {
@@ -811,7 +790,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     ResourceID id = ResourceID.fromResource(job);
     VeeamConnection connection;
     try {
-      connection = secrets.connection(job, context.getSecondaryResource(Secret.class));
+      connection = secrets.connection(job, secrets.read(context.getClient(), job));
     } catch (ReconcileFailure secretProblem) {
       connection = lastConnections.get(id);
       if (connection == null) {

@@ -17,6 +17,12 @@ import java.util.Optional;
  * A BackupJob names a Secret of its own namespace (never another: tenants must not borrow each
  * other's credentials); one that names none uses the operator's default Secret, if configured.
  * Problems are conditions, never crashes, and messages name keys, never values.
+ *
+ * <p>The Secret is read when a reconcile needs it (one GET), not from an informer: an informer would hold every
+ * Secret of every watched namespace in memory (in cluster-wide mode all Secrets of the cluster: Helm releases,
+ * tokens, TLS keys) and needs list and watch rights on them. A GET needs only {@code get}, which in namespaced mode
+ * can be limited to the one default Secret by name. The price: a changed Secret is not an event, so it is used at
+ * the BackupJob's next reconcile (a retry, the resync, or any change of the BackupJob).
  */
 final class ConnectionSecrets {
 
@@ -52,7 +58,32 @@ final class ConnectionSecrets {
   }
 
   /**
-   * @param secret the Secret named by {@link #secretOf}, as the informer has it (empty: missing)
+   * Reads the BackupJob's Secret from the API server (empty: none named, or it does not exist).
+   *
+   * @throws ReconcileFailure SecretForbidden when the operator may not read it
+   */
+  Optional<io.fabric8.kubernetes.api.model.Secret> read(io.fabric8.kubernetes.client.KubernetesClient client,
+      BackupJob job) {
+    Optional<ResourceID> id = secretOf(job);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    String namespace = id.get().getNamespace().orElseThrow();
+    try {
+      return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(id.get().getName()).get());
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        throw new ReconcileFailure(Reasons.SECRET_FORBIDDEN, "the operator may not read Secret " + key(id.get())
+            + " (its ServiceAccount needs get on secrets in namespace " + namespace + "; installed with the chart's "
+            + "watchNamespaces, it reads Secrets only in those namespaces and the default connection Secret)",
+            ReconcileFailure.Retry.TRANSIENT, null, null);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * @param secret the Secret named by {@link #secretOf}, as {@link #read} found it (empty: missing)
    * @throws ReconcileFailure SecretNotFound or SecretInvalid
    */
   VeeamConnection connection(BackupJob job, Optional<io.fabric8.kubernetes.api.model.Secret> secret) {
@@ -60,7 +91,7 @@ final class ConnectionSecrets {
         "no connection: set spec.connection.secretRef.name to a Secret in namespace "
             + job.getMetadata().getNamespace() + " (the operator has no default connection)"));
     String name = key(id);
-    io.fabric8.kubernetes.api.model.Secret found = secret.orElseThrow(() -> ReconcileFailure.terminal(
+    io.fabric8.kubernetes.api.model.Secret found = secret.orElseThrow(() -> secretProblem(
         Reasons.SECRET_NOT_FOUND, "Secret " + name + " not found; it needs the keys url, username and password"));
     String url = value(found, URL, name, true);
     String username = value(found, USERNAME, name, true);
@@ -71,18 +102,18 @@ final class ConnectionSecrets {
     if (insecureText != null) {
       String flag = insecureText.trim().toLowerCase(Locale.ROOT);
       if (!flag.equals("true") && !flag.equals("false")) {
-        throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + INSECURE
+        throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + INSECURE
             + " must be \"true\" or \"false\"");
       }
       insecure = flag.equals("true");
     }
     String urlProblem = urlProblem(url.trim());
     if (urlProblem != null) {
-      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL + " " + urlProblem
+      throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL + " " + urlProblem
           + " (e.g. https://vb365.example.com:4443)");
     }
     if (ca != null && !ca.contains("-----BEGIN CERTIFICATE-----")) {
-      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + CA
+      throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + CA
           + " is not a PEM certificate (-----BEGIN CERTIFICATE-----)");
     }
     if (ca != null) {
@@ -91,9 +122,17 @@ final class ConnectionSecrets {
     try {
       return new VeeamConnection(url.trim(), username.trim(), Secret.of(password), ca, insecure, timeouts);
     } catch (IllegalArgumentException e) {
-      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL
+      throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL
           + " is not an http(s) URL with a host");
     }
+  }
+
+  /**
+   * A Secret that is missing or wrong is retried with backoff (2 s, doubling up to 5 minutes): no event says when it
+   * has been created or fixed.
+   */
+  private static ReconcileFailure secretProblem(String reason, String message) {
+    return new ReconcileFailure(reason, message, ReconcileFailure.Retry.TRANSIENT, null, null);
   }
 
   /** What is wrong with the url, or null; never quotes it (it may carry a password in its user info). */
@@ -131,7 +170,7 @@ final class ConnectionSecrets {
         throw new java.security.cert.CertificateException("no certificate in it");
       }
     } catch (java.security.cert.CertificateException e) {
-      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + CA
+      throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + CA
           + " is not a valid PEM certificate bundle (" + e.getMessage() + ")");
     }
   }
@@ -145,7 +184,7 @@ final class ConnectionSecrets {
       try {
         value = new String(Base64.getDecoder().decode(data.get(key).trim()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
-        throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + key
+        throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + key
             + " is not valid base64");
       }
     } else if (secret.getStringData() != null) {
@@ -155,7 +194,7 @@ final class ConnectionSecrets {
       value = null;
     }
     if (value == null && required) {
-      throw ReconcileFailure.terminal(Reasons.SECRET_INVALID, "Secret " + name + ": key " + key
+      throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + key
           + " is missing or empty (needed: url, username, password; optional: ca.crt, insecureSkipTlsVerify)");
     }
     return value;

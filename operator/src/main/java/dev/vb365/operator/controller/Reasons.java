@@ -24,6 +24,8 @@ public final class Reasons {
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
   public static final String SECRET_INVALID = "SecretInvalid";
+  /** The operator's ServiceAccount may not read the connection Secret (RBAC). */
+  public static final String SECRET_FORBIDDEN = "SecretForbidden";
 
   // talking to VB365
   public static final String UNAUTHORIZED = "Unauthorized";
