@@ -99,23 +99,28 @@ The rules the operator needs in every namespace it watches. Kept in one place so
 cluster-wide and the per-namespace mode cannot drift apart.
 */}}
 {{- define "vb365-operator.watchRules" -}}
+{{- /* Exactly what the operator uses, as the real-API-server test (ChartOnRealServerIT) measures it. */}}
+# Informers list and watch; JOSDK adds and removes the finalizer with a patch; a status write that
+# meets a conflict, and a JobItem whose BackupJob is not cached yet, read the BackupJob once (get).
 - apiGroups: ["backup.vb365.dev"]
-  resources: ["backupjobs", "jobitems"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  resources: ["backupjobs"]
+  verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["backup.vb365.dev"]
-  resources: ["backupjobs/status", "jobitems/status", "backupjobs/finalizers", "jobitems/finalizers"]
-  verbs: ["get", "patch", "update"]
+  resources: ["jobitems"]
+  verbs: ["list", "watch"]
+# Statuses are replaced with optimistic locking (PUT with the resourceVersion read).
+- apiGroups: ["backup.vb365.dev"]
+  resources: ["backupjobs/status", "jobitems/status"]
+  verbs: ["update"]
 # Connection Secrets are read one by one (GET) when a BackupJob needs them: no list or watch, so no
 # cache of the namespace's other Secrets (see the chart README, "Secrets").
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
+# core/v1 Events, one per occurrence.
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
-- apiGroups: ["events.k8s.io"]
-  resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end }}
 
 {{/* Refuse value combinations that would deploy something broken. */}}

@@ -293,6 +293,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         return;
       }
       converged.remove(id);
+      watch.copiesHandled(id); // this full pass looks for copies; one appearing during it wakes it again
       deferred = events.deferred();
       try {
         // Only VB365 requests hold the server slot: the Events and the status writes come after it.
@@ -316,7 +317,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     /** Nothing changed on either side since this BackupJob last converged (v8 eTags only). */
     private boolean unchangedSinceConverged(VeeamClient client) {
       Converged last = converged.get(id);
-      if (last == null || last.generation() != generation || !last.jobItems().equals(jobItemKeys(items))
+      if (last == null || watch.copySeen(id) || last.generation() != generation || !last.jobItems().equals(jobItemKeys(items))
           || !last.connection().equals(connection) || RunRequests.pending(job) != null || old == null
           || !Conditions.isTrueFor(conditions(), ConditionTypes.READY, generation)
           || !Objects.equals(old.getJobId(), last.jobId()) || !String.valueOf(last.eTag()).equals(old.getETag())) {

@@ -36,6 +36,8 @@ final class JobWatch implements AutoCloseable {
   private final Map<ResourceID, VeeamConnection> users = new HashMap<>();
   private final ConcurrentHashMap<String, Set<ResourceID>> byJobId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ResourceID, String> jobIdOf = new ConcurrentHashMap<>();
+  /** BackupJobs for which a job carrying their marker appeared that they do not track (a copy to clean up). */
+  private final Set<ResourceID> copiesSeen = ConcurrentHashMap.newKeySet();
 
   private static final class Server {
     final JobSource source;
@@ -79,6 +81,7 @@ final class JobWatch implements AutoCloseable {
       release(backupJob, connection);
     }
     untrack(backupJob);
+    copiesSeen.remove(backupJob);
   }
 
   private void release(ResourceID backupJob, VeeamConnection connection) {
@@ -117,6 +120,15 @@ final class JobWatch implements AutoCloseable {
     });
   }
 
+  /** Whether a copy of the BackupJob's job appeared since {@link #copiesHandled} (so a resync must not skip it). */
+  boolean copySeen(ResourceID backupJob) {
+    return copiesSeen.contains(backupJob);
+  }
+
+  void copiesHandled(ResourceID backupJob) {
+    copiesSeen.remove(backupJob);
+  }
+
   synchronized int serverCount() {
     return servers.size();
   }
@@ -135,6 +147,9 @@ final class JobWatch implements AutoCloseable {
     if (targets == null && change.kind() == JobChangeKind.UPDATED) {
       // A job nobody tracks appeared: if it carries a BackupJob's marker, that BackupJob has a copy to clean up.
       targets = ownerOf(change.jobId()).map(Set::of).orElse(null);
+      if (targets != null) {
+        copiesSeen.addAll(targets);
+      }
     }
     if (targets == null || !eventSource.isRunning()) {
       return;
@@ -166,5 +181,6 @@ final class JobWatch implements AutoCloseable {
     users.clear();
     byJobId.clear();
     jobIdOf.clear();
+    copiesSeen.clear();
   }
 }

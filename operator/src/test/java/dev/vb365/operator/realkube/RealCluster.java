@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * other's way by working in namespaces of their own ({@link #newNamespace}); tests that need a control plane with
  * other flags, or one they may restart, start their own {@link LocalControlPlane}.
  */
-final class RealCluster {
+final class RealCluster implements AutoCloseable {
 
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
   private static RealCluster shared;
@@ -31,19 +31,43 @@ final class RealCluster {
     this.kubectl = new Kubectl(plane.adminKubeconfig(), dir.resolve("kubectl-cache"));
   }
 
+  /** The control plane the read-only tests of this JVM share (CRDs installed). */
   static synchronized RealCluster get() {
     if (shared == null) {
-      try {
-        LocalControlPlane plane = LocalControlPlane.start(LocalControlPlane.Options.defaults().withAuditLog());
-        Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "real-cluster-stop"));
-        RealCluster cluster = new RealCluster(plane);
-        cluster.installCrds(cluster.kubectl);
-        shared = cluster;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      RealCluster cluster = start(LocalControlPlane.Options.defaults().withAuditLog());
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "real-cluster-stop"));
+      shared = cluster;
     }
     return shared;
+  }
+
+  /** A control plane of the caller's own (CRDs installed), for tests that run operators or change the cluster. */
+  static RealCluster start(LocalControlPlane.Options options) {
+    LocalControlPlane plane = LocalControlPlane.start(options);
+    try {
+      RealCluster cluster = new RealCluster(plane);
+      cluster.installCrds(cluster.kubectl);
+      return cluster;
+    } catch (IOException | RuntimeException e) {
+      plane.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  static RealCluster start() {
+    return start(LocalControlPlane.Options.defaults().withAuditLog());
+  }
+
+  @Override
+  public void close() {
+    plane.close();
+  }
+
+  AuditLog audit() {
+    return AuditLog.read(plane.auditLog());
   }
 
   KubernetesClient admin() {

@@ -14,7 +14,8 @@ import java.util.Collection;
  * tests in a JVM of its own: every body the operator sent to Kubernetes (statuses, Events, patches),
  * the Events and statuses the harnesses saw when they closed, and every secret in play (passwords,
  * and each token a simulator issued). The log of the test JVM comes through {@link SuiteLogAppender}. Recording is on when the system property {@code vb365.secretScan.dir} is set
- * (the build sets it); the directory is emptied once per test JVM.
+ * (the build sets it); the directory is emptied once per test JVM, unless {@code vb365.secretScan.append} is true
+ * (the failsafe tier adds to what the surefire tier recorded).
  */
 public final class SuiteRecord {
 
@@ -38,6 +39,9 @@ public final class SuiteRecord {
     Path path = Path.of(dir);
     try {
       Files.createDirectories(path);
+      if (Boolean.getBoolean("vb365.secretScan.append")) {
+        return path;
+      }
       try (DirectoryStream<Path> old = Files.newDirectoryStream(path, "*.txt")) {
         for (Path file : old) {
           Files.delete(file);
@@ -77,6 +81,20 @@ public final class SuiteRecord {
   /** A log line of this JVM (see {@link SuiteLogAppender}). */
   static void logLine(String line) {
     append(LOG, oneLine(line));
+  }
+
+  /** The log of a process a test started (an operator run as users run it), when the process has ended. */
+  public static void processLog(Path file) {
+    if (DIR == null || !Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        append(LOG, oneLine(line));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static final java.util.Map<String, java.io.Writer> WRITERS = new java.util.HashMap<>();

@@ -1,0 +1,147 @@
+package dev.vb365.operator.realkube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vb365.operator.api.BackupJob;
+import dev.vb365.operator.embedded.DemoDirectory;
+import dev.vb365.simulator.Simulator;
+import dev.vb365.simulator.SimulatorOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `helm install` of the chart on a real kube-apiserver (RBAC on), then the real `run` command, out of cluster,
+ * authenticated as the chart's ServiceAccount and configured as its Deployment says: BackupJobs converge against
+ * the simulator, the server refuses none of the operator's requests, and the chart grants nothing the operator
+ * does not use.
+ */
+class ChartOnRealServerIT {
+
+  @Test
+  void clusterWideInstall() throws Exception {
+    try (RealCluster cluster = RealCluster.start();
+        Simulator simulator = Simulator.start(demoDirectory(cluster))) {
+      ChartInstall chart = ChartInstall.install(cluster, "");
+      assertThat(chart.release.getStatus()).isEqualTo("deployed");
+      cluster.kubectl.ok("apply", "-f", Repository.examples().resolve("00-namespace.yaml").toString());
+      chart.connectionSecret("contoso", "vb365", simulator);
+
+      try (OperatorRun operator = OperatorRun.start(chart.serviceAccountKubeconfig(), chart.environment(),
+          List.of(), cluster.dir.resolve("operator-cluster-wide.log"))) {
+        operator.awaitReady();
+        applyExamples(cluster);
+        cluster.kubectl.ok("-n", "contoso", "wait", "--for=condition=Ready", "--timeout=120s", "backupjobs", "--all");
+        cluster.kubectl.ok("-n", "contoso", "wait", "--for=condition=Ready", "--timeout=60s", "jobitems", "--all");
+        assertThat(simulator.jobIds()).hasSize(3);
+        // A JobItem naming no BackupJob: its own reconciler reads the BackupJob once (get) and says so.
+        cluster.kubectl.applyStdin("""
+            apiVersion: backup.vb365.dev/v1alpha1
+            kind: JobItem
+            metadata: {name: stray, namespace: contoso}
+            spec:
+              jobRef: {name: no-such-job}
+              type: User
+              user: {name: alice@contoso.onmicrosoft.com}
+            """);
+        cluster.kubectl.ok("-n", "contoso", "wait", "--timeout=60s", "jobitem/stray",
+            "--for=jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}=BackupJobNotFound");
+
+        // Deleting exercises the finalizer: Delete removes the VB365 job, Orphan keeps it.
+        cluster.kubectl.ok("-n", "contoso", "delete", "backupjob", "finance", "--timeout=60s");
+        cluster.kubectl.ok("-n", "contoso", "delete", "backupjob", "hr", "--timeout=60s");
+        assertThat(simulator.jobIds()).hasSize(2);
+        assertThat(operator.alive()).isTrue();
+      }
+
+      AuditLog audit = cluster.audit();
+      String user = ChartInstall.serviceAccountUser();
+      assertThat(audit.of(user)).as("requests of the operator").hasSizeGreaterThan(20);
+      assertThat(audit.forbidden(user)).as("requests refused with 403").isEmpty();
+      assertGrantsOnlyWhatIsUsed(chart, audit.permissionsUsed(user));
+    }
+  }
+
+  @Test
+  void namespacedInstallWithTheDefaultConnectionInAnotherNamespace() throws Exception {
+    try (RealCluster cluster = RealCluster.start();
+        Simulator simulator = Simulator.start(demoDirectory(cluster))) {
+      cluster.kubectl.ok("apply", "-f", Repository.examples().resolve("00-namespace.yaml").toString());
+      cluster.kubectl.ok("create", "namespace", "team-b");
+      cluster.kubectl.ok("create", "namespace", "elsewhere");
+      ChartInstall chart = ChartInstall.install(cluster, """
+          watchNamespaces: [contoso, team-b]
+          defaultConnection:
+            secretRef: {name: vb365-default}
+          """);
+      // The default connection lives in the release namespace, which is not watched: granted by name only.
+      chart.connectionSecret(ChartInstall.NAMESPACE, "vb365-default", simulator);
+      chart.connectionSecret("contoso", "vb365", simulator);
+      chart.connectionSecret("elsewhere", "vb365", simulator);
+      assertThat(cluster.admin().rbac().clusterRoleBindings().list().getItems())
+          .noneMatch(b -> b.getMetadata().getName().equals(ChartInstall.FULLNAME));
+
+      try (OperatorRun operator = OperatorRun.start(chart.serviceAccountKubeconfig(), chart.environment(),
+          List.of(), cluster.dir.resolve("operator-namespaced.log"))) {
+        operator.awaitReady();
+        applyExamples(cluster);
+        cluster.kubectl.applyStdin(backupJob("team-b", "team-b-mail", "Team B mail", ""));
+        cluster.kubectl.applyStdin(backupJob("elsewhere", "not-watched", "Not watched",
+            "  connection: {secretRef: {name: vb365}}\n"));
+        cluster.kubectl.ok("-n", "contoso", "wait", "--for=condition=Ready", "--timeout=120s", "backupjobs", "--all");
+        cluster.kubectl.ok("-n", "team-b", "wait", "--for=condition=Ready", "--timeout=60s", "backupjob/team-b-mail");
+        assertThat(simulator.jobIds()).hasSize(4);
+        BackupJob ignored = cluster.admin().resources(BackupJob.class).inNamespace("elsewhere")
+            .withName("not-watched").get();
+        assertThat(ignored.getStatus()).as("a BackupJob outside watchNamespaces is not touched").isNull();
+        assertThat(ignored.getMetadata().getFinalizers()).isNullOrEmpty();
+      }
+
+      AuditLog audit = cluster.audit();
+      String user = ChartInstall.serviceAccountUser();
+      assertThat(audit.forbidden(user)).as("requests refused with 403").isEmpty();
+      assertThat(audit.of(user)).as("nothing read outside the watched namespaces but the default Secret")
+          .filteredOn(e -> !e.namespace().isEmpty() && !Set.of("contoso", "team-b").contains(e.namespace()))
+          .allSatisfy(e -> assertThat(e.resource() + "/" + e.name()).isEqualTo("secrets/vb365-default"));
+      assertThat(audit.of(user)).as("no cluster-wide request").allSatisfy(e ->
+          assertThat(e.namespace().isEmpty() && !e.resource().isEmpty()).as(e.toString()).isFalse());
+    }
+  }
+
+  /** The simulator with the directory examples/ names (the demo's). */
+  static SimulatorOptions demoDirectory(RealCluster cluster) {
+    return SimulatorOptions.defaults().withFixture(DemoDirectory.write(cluster.dir.resolve("directory.json")));
+  }
+
+  static void applyExamples(RealCluster cluster) throws Exception {
+    for (String file : List.of("10-backupjob-finance.yaml", "11-backupjob-hr.yaml", "12-backupjob-contoso-all.yaml",
+        "20-jobitem-alice.yaml", "21-jobitem-exclude-ceo.yaml")) {
+      cluster.kubectl.ok("apply", "-f", Repository.examples().resolve(file).toString());
+    }
+  }
+
+  static String backupJob(String namespace, String name, String jobName, String extraSpec) {
+    return "apiVersion: backup.vb365.dev/v1alpha1\nkind: BackupJob\nmetadata:\n  name: " + name + "\n  namespace: "
+        + namespace + "\nspec:\n" + extraSpec
+        + "  organization: {name: contoso.onmicrosoft.com}\n  repository: {name: Default Backup Repository}\n"
+        + "  jobName: " + jobName + "\n  backupType: SelectedItems\n  selectedItems:\n"
+        + "  - type: User\n    user: {name: alice@contoso.onmicrosoft.com}\n    mailbox: true\n"
+        + "  schedulePolicy: {type: Daily, dailyType: Everyday, dailyTime: \"23:00\"}\n";
+  }
+
+  /** Every right the chart grants the operator is one it used in this run, and it used no other. */
+  private static void assertGrantsOnlyWhatIsUsed(ChartInstall chart, Set<String> used) {
+    Set<String> granted = chart.granted();
+    Set<String> unused = new TreeSet<>(granted);
+    unused.removeAll(used);
+    Set<String> ungranted = new TreeSet<>(used);
+    ungranted.removeAll(granted);
+    System.out.println("granted: " + granted + "\nused: " + used);
+    assertThat(ungranted).as("used but not granted (only possible through other bindings)").isEmpty();
+    assertThat(unused).as("granted but never used by the operator").isEmpty();
+  }
+}
