@@ -100,6 +100,12 @@ public final class Vb365Admin {
     return send("GET", v + "/Jobs/" + jobId, v + "/Jobs/{jobId}", null);
   }
 
+  /** The jobs VB365 has with exactly this name. */
+  public List<JsonNode> jobsNamed(String name) {
+    return list(v + "/Jobs?limit=10000", v + "/Jobs").stream().filter(j -> name.equals(j.path("name").asText()))
+        .toList();
+  }
+
   /** POST /v8/Jobs with the body as given (organizationId, repositoryId, name, items, schedulePolicy, ...). */
   public JsonNode createJob(ObjectNode body) {
     return send("POST", v + "/Jobs", v + "/Jobs", body);

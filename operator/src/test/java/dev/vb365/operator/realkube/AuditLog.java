@@ -18,7 +18,7 @@ final class AuditLog {
 
   /** One request: who, what, where, and the answer's status code. */
   record Entry(String user, String verb, String apiGroup, String resource, String subresource, String namespace,
-      String name, int code, String uri) {
+      String name, int code, String uri, java.time.Instant received) {
 
     /** "group/resource[/subresource] verb", the shape of an RBAC rule ("" for the core group). */
     String permission() {
@@ -55,7 +55,8 @@ final class AuditLog {
         entries.add(new Entry(event.at("/user/username").asText(), event.path("verb").asText(),
             ref.path("apiGroup").asText(""), ref.path("resource").asText(""), ref.path("subresource").asText(""),
             ref.path("namespace").asText(""), ref.path("name").asText(""),
-            event.at("/responseStatus/code").asInt(), event.path("requestURI").asText()));
+            event.at("/responseStatus/code").asInt(), event.path("requestURI").asText(),
+            java.time.Instant.parse(event.path("requestReceivedTimestamp").asText())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

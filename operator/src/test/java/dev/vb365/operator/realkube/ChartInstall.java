@@ -112,23 +112,6 @@ final class ChartInstall {
     }
   }
 
-  /** `kubectl create secret generic NAME --from-literal=url=... --from-file=ca.crt=...`, as NOTES.txt says. */
-  void connectionSecret(String namespace, String name, dev.vb365.simulator.Simulator simulator) {
-    try {
-      Path password = write(cluster.dir.resolve("password-" + System.nanoTime()), simulator.password());
-      dev.vb365.operator.secretscan.SuiteRecord.secret(simulator.password());
-      cluster.kubectl.ok("-n", namespace, "create", "secret", "generic", name,
-          "--from-literal=url=" + simulator.baseUri(), "--from-literal=username=" + simulator.username(),
-          "--from-file=password=" + password, "--from-file=ca.crt=" + simulator.caCertificateFile());
-      Files.delete(password);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   static Path write(Path file, String text) {
     try {
       Files.writeString(file, text);

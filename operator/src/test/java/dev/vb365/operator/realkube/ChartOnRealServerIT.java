@@ -29,7 +29,7 @@ class ChartOnRealServerIT {
       ChartInstall chart = ChartInstall.install(cluster, "");
       assertThat(chart.release.getStatus()).isEqualTo("deployed");
       cluster.kubectl.ok("apply", "-f", Repository.examples().resolve("00-namespace.yaml").toString());
-      chart.connectionSecret("contoso", "vb365", simulator);
+      cluster.connectionSecret("contoso", "vb365", simulator);
 
       try (OperatorRun operator = OperatorRun.start(chart.serviceAccountKubeconfig(), chart.environment(),
           List.of(), cluster.dir.resolve("operator-cluster-wide.log"))) {
@@ -79,9 +79,9 @@ class ChartOnRealServerIT {
             secretRef: {name: vb365-default}
           """);
       // The default connection lives in the release namespace, which is not watched: granted by name only.
-      chart.connectionSecret(ChartInstall.NAMESPACE, "vb365-default", simulator);
-      chart.connectionSecret("contoso", "vb365", simulator);
-      chart.connectionSecret("elsewhere", "vb365", simulator);
+      cluster.connectionSecret(ChartInstall.NAMESPACE, "vb365-default", simulator);
+      cluster.connectionSecret("contoso", "vb365", simulator);
+      cluster.connectionSecret("elsewhere", "vb365", simulator);
       assertThat(cluster.admin().rbac().clusterRoleBindings().list().getItems())
           .noneMatch(b -> b.getMetadata().getName().equals(ChartInstall.FULLNAME));
 

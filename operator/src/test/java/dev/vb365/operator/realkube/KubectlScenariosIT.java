@@ -293,12 +293,7 @@ class KubectlScenariosIT {
 
   private static String namespaceWithSecret(String prefix) throws Exception {
     String ns = cluster.newNamespace(prefix);
-    Path password = write(ns, "password", simulator.password());
-    dev.vb365.operator.secretscan.SuiteRecord.secret(simulator.password());
-    cluster.kubectl.ok("-n", ns, "create", "secret", "generic", "vb365", "--from-literal=url=" + simulator.baseUri(),
-        "--from-literal=username=" + simulator.username(), "--from-file=password=" + password,
-        "--from-file=ca.crt=" + simulator.caCertificateFile());
-    Files.delete(password);
+    cluster.connectionSecret(ns, "vb365", simulator);
     return ns;
   }
 

@@ -82,6 +82,45 @@ final class RealCluster implements AutoCloseable {
     return name;
   }
 
+  /**
+   * A connection Secret for the simulator, made as the chart's NOTES tell users: {@code kubectl create secret generic
+   * NAME --from-literal=url=... --from-literal=username=... --from-file=password=... --from-file=ca.crt=...}.
+   */
+  void connectionSecret(String namespace, String name, dev.vb365.simulator.Simulator simulator) {
+    try {
+      Path password = Files.writeString(dir.resolve("password-" + System.nanoTime()), simulator.password());
+      dev.vb365.operator.secretscan.SuiteRecord.secret(simulator.password());
+      try {
+        kubectl.ok("-n", namespace, "create", "secret", "generic", name,
+            "--from-literal=url=" + simulator.baseUri(), "--from-literal=username=" + simulator.username(),
+            "--from-file=password=" + password, "--from-file=ca.crt=" + simulator.caCertificateFile());
+      } finally {
+        Files.delete(password);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A kubeconfig for a ServiceAccount of its own, bound to {@code clusterRole} cluster-wide: an identity the audit log
+   * tells apart from the test's administrator.
+   */
+  Path serviceAccountKubeconfig(String namespace, String name, String clusterRole) {
+    admin().serviceAccounts().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model
+        .ServiceAccountBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    admin().rbac().clusterRoleBindings().resource(new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder()
+        .withNewMetadata().withName(namespace + "-" + name).endMetadata()
+        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
+        .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(namespace).endSubject().build())
+        .create();
+    String token = plane.serviceAccountToken(namespace, name, java.time.Duration.ofHours(1));
+    return plane.tokenKubeconfig(namespace + "-" + name + ".kubeconfig", token, namespace);
+  }
+
   /** The CRDs as the user guide installs them, waited for until Established. */
   void installCrds(Kubectl kubectl) {
     try {
