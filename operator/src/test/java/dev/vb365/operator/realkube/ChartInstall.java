@@ -24,41 +24,51 @@ import java.util.TreeSet;
  */
 final class ChartInstall {
 
-  static final String RELEASE = "vb365";
   static final String NAMESPACE = "vb365-system";
-  static final String FULLNAME = "vb365-vb365-operator";
 
   final RealCluster cluster;
   final Release release;
+  /** The chart's fullname: the name of its Deployment, ServiceAccount and (Cluster)Roles. */
+  final String fullname;
 
-  private ChartInstall(RealCluster cluster, Release release) {
+  private ChartInstall(RealCluster cluster, Release release, String fullname) {
     this.cluster = cluster;
     this.release = release;
+    this.fullname = fullname;
   }
 
   /** `helm install vb365 helm/vb365-operator -n vb365-system --create-namespace -f values.yaml`. */
   static ChartInstall install(RealCluster cluster, String valuesYaml) {
-    InstallCommand install = new Helm(Repository.chart()).install().withName(RELEASE).withNamespace(NAMESPACE)
+    return install(cluster, Repository.chart(), "vb365", valuesYaml);
+  }
+
+  static ChartInstall install(RealCluster cluster, Path chart, String releaseName, String valuesYaml) {
+    InstallCommand install = new Helm(chart).install().withName(releaseName).withNamespace(NAMESPACE)
         .createNamespace().withKubeConfig(cluster.plane.adminKubeconfig());
     if (valuesYaml != null && !valuesYaml.isBlank()) {
       install.withValuesFile(write(cluster.dir.resolve("values-" + System.nanoTime() + ".yaml"), valuesYaml));
     }
-    return new ChartInstall(cluster, install.call());
+    return new ChartInstall(cluster, install.call(), fullname(releaseName));
   }
 
-  static String serviceAccountUser() {
-    return AuditLog.serviceAccount(NAMESPACE, FULLNAME);
+  /** As the chart's helper computes it (no fullnameOverride): the release name if it holds the chart's name. */
+  static String fullname(String releaseName) {
+    return releaseName.contains("vb365-operator") ? releaseName : releaseName + "-vb365-operator";
+  }
+
+  String serviceAccountUser() {
+    return AuditLog.serviceAccount(NAMESPACE, fullname);
   }
 
   /** A kubeconfig that authenticates as the chart's ServiceAccount, namespace the release's (as in the pod). */
   Path serviceAccountKubeconfig() {
-    String token = cluster.plane.serviceAccountToken(NAMESPACE, FULLNAME, Duration.ofHours(1));
+    String token = cluster.plane.serviceAccountToken(NAMESPACE, fullname, Duration.ofHours(1));
     return cluster.plane.tokenKubeconfig("operator-" + System.nanoTime() + ".kubeconfig", token, NAMESPACE);
   }
 
   /** The operator container's environment as the installed Deployment sets it (the downward API resolved). */
   Map<String, String> environment() {
-    Deployment deployment = cluster.admin().apps().deployments().inNamespace(NAMESPACE).withName(FULLNAME).get();
+    Deployment deployment = cluster.admin().apps().deployments().inNamespace(NAMESPACE).withName(fullname).get();
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar var : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
       if (var.getValue() != null) {
@@ -74,7 +84,7 @@ final class ChartInstall {
 
   /** The container's arguments (["run"]). */
   List<String> args() {
-    return cluster.admin().apps().deployments().inNamespace(NAMESPACE).withName(FULLNAME).get().getSpec()
+    return cluster.admin().apps().deployments().inNamespace(NAMESPACE).withName(fullname).get().getSpec()
         .getTemplate().getSpec().getContainers().get(0).getArgs();
   }
 
@@ -84,7 +94,7 @@ final class ChartInstall {
    */
   Set<String> granted() {
     Set<String> granted = new TreeSet<>();
-    String sa = FULLNAME;
+    String sa = fullname;
     cluster.admin().rbac().clusterRoleBindings().list().getItems().stream()
         .filter(b -> b.getSubjects() != null && b.getSubjects().stream().anyMatch(s -> sa.equals(s.getName())
             && NAMESPACE.equals(s.getNamespace())))

@@ -59,7 +59,7 @@ class ChartOnRealServerIT {
       }
 
       AuditLog audit = cluster.audit();
-      String user = ChartInstall.serviceAccountUser();
+      String user = chart.serviceAccountUser();
       assertThat(audit.of(user)).as("requests of the operator").hasSizeGreaterThan(20);
       assertThat(audit.forbidden(user)).as("requests refused with 403").isEmpty();
       assertGrantsOnlyWhatIsUsed(chart, audit.permissionsUsed(user));
@@ -83,7 +83,7 @@ class ChartOnRealServerIT {
       cluster.connectionSecret("contoso", "vb365", simulator);
       cluster.connectionSecret("elsewhere", "vb365", simulator);
       assertThat(cluster.admin().rbac().clusterRoleBindings().list().getItems())
-          .noneMatch(b -> b.getMetadata().getName().equals(ChartInstall.FULLNAME));
+          .noneMatch(b -> b.getMetadata().getName().equals(chart.fullname));
 
       try (OperatorRun operator = OperatorRun.start(chart.serviceAccountKubeconfig(), chart.environment(),
           List.of(), cluster.dir.resolve("operator-namespaced.log"))) {
@@ -102,7 +102,7 @@ class ChartOnRealServerIT {
       }
 
       AuditLog audit = cluster.audit();
-      String user = ChartInstall.serviceAccountUser();
+      String user = chart.serviceAccountUser();
       assertThat(audit.forbidden(user)).as("requests refused with 403").isEmpty();
       assertThat(audit.of(user)).as("nothing read outside the watched namespaces but the default Secret")
           .filteredOn(e -> !e.namespace().isEmpty() && !Set.of("contoso", "team-b").contains(e.namespace()))
@@ -110,6 +110,90 @@ class ChartOnRealServerIT {
       assertThat(audit.of(user)).as("no cluster-wide request").allSatisfy(e ->
           assertThat(e.namespace().isEmpty() && !e.resource().isEmpty()).as(e.toString()).isFalse());
     }
+  }
+
+  /**
+   * Every command the chart's NOTES print after `helm install`, run as printed (with the files they name in the
+   * working directory): kubectl through bash, `helm upgrade` through helm-java. The commands that need a running
+   * pod (rollout status, logs, port-forward, curl of the port-forward) cannot succeed on a control plane without
+   * nodes; for those the Deployment they name must exist.
+   */
+  @Test
+  void theNotesCommandsWorkAsPrinted() throws Exception {
+    for (String values : List.of("", "watchNamespaces: [team-a, team-b]\ndefaultConnection:\n  secretRef: {name: vb365-connection}\n")) {
+      try (RealCluster cluster = RealCluster.start()) {
+        if (!values.isEmpty()) {
+          cluster.kubectl.ok("create", "namespace", "team-a");
+          cluster.kubectl.ok("create", "namespace", "team-b");
+        }
+        ChartInstall chart = ChartInstall.install(cluster, values);
+        String notes = chart.release.getOutput().substring(chart.release.getOutput().indexOf("NOTES:"));
+        Path work = java.nio.file.Files.createDirectories(cluster.dir.resolve("notes-work"));
+        java.nio.file.Files.writeString(work.resolve("vb365-password.txt"), "not-a-real-password");
+        java.nio.file.Files.writeString(work.resolve("vb365-ca.crt"), new okhttp3.tls.HeldCertificate.Builder()
+            .certificateAuthority(0).build().certificatePem());
+        java.nio.file.Files.createSymbolicLink(work.resolve("examples"), Repository.examples());
+        List<String> commands = commandsOf(notes);
+        assertThat(commands).as("commands in NOTES").hasSizeGreaterThan(8);
+        int ran = 0;
+        for (String command : commands) {
+          if (command.matches(".*(rollout status|\\blogs\\b|port-forward).*") || command.startsWith("curl ")) {
+            assertThat(cluster.admin().apps().deployments().inNamespace(ChartInstall.NAMESPACE)
+                .withName(chart.fullname).get()).as(command).isNotNull();
+          } else if (command.startsWith("helm ")) {
+            DocumentedCommands.HelmArgs helm = DocumentedCommands.HelmArgs.parse(List.of(command.substring(5)
+                .split("\\s+")));
+            com.marcnuri.helm.UpgradeCommand upgrade = new com.marcnuri.helm.Helm(Repository.root()
+                .resolve(helm.chart())).upgrade().withName(helm.release()).withNamespace(helm.namespace())
+                .withKubeConfig(cluster.plane.adminKubeconfig());
+            if (helm.reuseValues()) {
+              upgrade.reuseValues();
+            }
+            for (String set : helm.sets()) {
+              for (String pair : set.split(",")) {
+                upgrade.set(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+              }
+            }
+            assertThat(upgrade.call().getStatus()).as(command).isEqualTo("deployed");
+            ran++;
+          } else {
+            DocumentedCommands.run(command + "\n", work, cluster.kubectl.binary(), cluster.plane.adminKubeconfig(),
+                args -> { throw new AssertionError("no helm here"); });
+            ran++;
+          }
+        }
+        assertThat(ran).isGreaterThanOrEqualTo(7);
+        String ns = values.isEmpty() ? "contoso" : "team-a";
+        assertThat(cluster.admin().resources(BackupJob.class).inNamespace(ns).withName("finance").get()).isNotNull();
+        assertThat(cluster.admin().secrets().inNamespace(ns).withName("vb365").get()).isNotNull();
+      }
+    }
+  }
+
+  /** The shell commands of a NOTES text: indented lines starting with a command, continuation lines joined. */
+  static List<String> commandsOf(String notes) {
+    List<String> commands = new java.util.ArrayList<>();
+    StringBuilder current = null;
+    for (String raw : notes.split("\n")) {
+      String line = raw.strip();
+      if (current != null) {
+        current.append(' ').append(line.endsWith("\\") ? line.substring(0, line.length() - 1).strip() : line);
+        if (!line.endsWith("\\")) {
+          commands.add(current.toString());
+          current = null;
+        }
+        continue;
+      }
+      if (line.matches("^(kubectl|helm|curl|sed) .*")) {
+        String command = line.replaceAll("\\s+#.*$", "");
+        if (command.endsWith("\\")) {
+          current = new StringBuilder(command.substring(0, command.length() - 1).strip());
+        } else {
+          commands.add(command);
+        }
+      }
+    }
+    return commands;
   }
 
   /** The simulator with the directory examples/ names (the demo's). */

@@ -78,7 +78,7 @@ class LeaderElectionIT {
       }
 
       AuditLog audit = cluster.audit();
-      String user = ChartInstall.serviceAccountUser();
+      String user = chart.serviceAccountUser();
       assertThat(audit.forbidden(user)).as("requests refused with 403").isEmpty();
       Set<String> leaseRights = audit.permissionsUsed(user).stream().filter(p -> p.contains("leases"))
           .collect(Collectors.toCollection(TreeSet::new));

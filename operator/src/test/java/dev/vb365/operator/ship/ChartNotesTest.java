@@ -27,10 +27,11 @@ class ChartNotesTest {
     assertThat(notes)
         .contains("It reconciles BackupJobs and JobItems in all namespaces.")
         .contains("kubectl -n vb365-system rollout status deployment/vb365-vb365-operator")
-        .contains("create secret generic vb365-connection")
+        .contains("kubectl -n contoso create secret generic vb365 ")
         .contains("--from-literal=url=https://")
         .contains("--from-file=password=")
-        .contains("--set defaultConnection.secretRef.name=vb365-connection")
+        .contains("--set defaultConnection.secretRef.name=vb365,defaultConnection.secretRef.namespace=contoso")
+        .contains("kubectl apply -f examples/10-backupjob-finance.yaml")
         .contains("kubectl explain backupjob.spec")
         .contains("get backupjobs,jobitems")
         .contains("port-forward deployment/vb365-vb365-operator 8080:8080")
@@ -49,6 +50,7 @@ class ChartNotesTest {
         .contains("use the Secret vb365-system/vb365-connection")
         .contains("kubectl -n vb365-system create secret generic vb365-connection")
         .contains("kubectl -n team-a get backupjobs,jobitems")
+        .contains("sed 's/namespace: contoso/namespace: team-a/' examples/10-backupjob-finance.yaml | kubectl apply -f -")
         .doesNotContain("--set defaultConnection");
   }
 
