@@ -95,7 +95,10 @@ final class BenchBackend implements AutoCloseable {
 
   private final Process process;
   private final Thread hook;
+  /** The embedded API's URL (no authentication), or null when the backend runs a real kube-apiserver. */
   final String kubernetesUrl;
+  /** The real kube-apiserver's administrator kubeconfig, or null with the embedded API. */
+  final Path kubeconfig;
   final String namespace;
   final String secret;
   final SimulatorEndpoint operatorSimulator;
@@ -104,7 +107,8 @@ final class BenchBackend implements AutoCloseable {
   private BenchBackend(Process process, Thread hook, JsonNode line) {
     this.process = process;
     this.hook = hook;
-    this.kubernetesUrl = line.path("kubernetesUrl").asText();
+    this.kubernetesUrl = line.hasNonNull("kubernetesUrl") ? line.path("kubernetesUrl").asText() : null;
+    this.kubeconfig = line.hasNonNull("kubeconfig") ? Path.of(line.path("kubeconfig").asText()) : null;
     this.namespace = line.path("namespace").asText();
     this.secret = line.path("secret").asText();
     this.operatorSimulator = new SimulatorEndpoint(line.path("operatorSimulator"));
@@ -112,12 +116,14 @@ final class BenchBackend implements AutoCloseable {
   }
 
   /** Starts the child and waits (up to {@code timeout}) for its line of endpoints. */
-  static BenchBackend start(long latencyMs, int eventLogCapacity, Duration timeout) throws IOException {
+  static BenchBackend start(long latencyMs, int eventLogCapacity, boolean realKubernetes, Duration timeout)
+      throws IOException {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp",
         System.getProperty("java.class.path"), Main.class.getName(), "bench-backend",
-        "--latency-ms", Long.toString(latencyMs), "--event-log-capacity", Integer.toString(eventLogCapacity)));
+        "--latency-ms", Long.toString(latencyMs), "--event-log-capacity", Integer.toString(eventLogCapacity),
+        "--kubernetes", realKubernetes ? "real" : "embedded"));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     Thread hook = new Thread(process::destroyForcibly, "vb365-bench-backend-kill");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -164,8 +170,28 @@ final class BenchBackend implements AutoCloseable {
     return process.pid();
   }
 
-  /** One kind of request the embedded Kubernetes API served: how many, and its total service time. */
+  /** A client configuration for the backend's Kubernetes API, default namespace the benchmark's. */
+  io.fabric8.kubernetes.client.Config kubernetesConfig() {
+    if (kubeconfig == null) {
+      return new io.fabric8.kubernetes.client.ConfigBuilder(io.fabric8.kubernetes.client.Config.empty())
+          .withMasterUrl(kubernetesUrl).withNamespace(namespace).withRequestTimeout(60_000).build();
+    }
+    try {
+      io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(
+          java.nio.file.Files.readString(kubeconfig));
+      config.setNamespace(namespace);
+      config.setRequestTimeout(60_000);
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One kind of request the Kubernetes API served: how many, and its total service time. */
   record KubernetesFigure(long count, double seconds) {}
+
+  /** The real API server's counters at the last reset (its metrics cannot be reset). */
+  private Map<String, KubernetesFigure> realBaseline = Map.of();
 
   /** The key of the embedded API's busy time (count 0) in {@link #kubernetesRequests()}. */
   static final String BUSY = "(busy)";
@@ -174,6 +200,9 @@ final class BenchBackend implements AutoCloseable {
 
   /** The embedded Kubernetes API's requests since the last reset, by "METHOD kind[/subresource]". */
   Map<String, KubernetesFigure> kubernetesRequests() {
+    if (kubeconfig != null) {
+      return ApiServerMetrics.since(realBaseline, ApiServerMetrics.requests(kubernetesConfig()));
+    }
     try {
       HttpResponse<String> response = kubernetesHttp.send(HttpRequest.newBuilder(
           URI.create(kubernetesUrl + "/_embedded/requests")).timeout(Duration.ofSeconds(60)).GET().build(),
@@ -193,6 +222,10 @@ final class BenchBackend implements AutoCloseable {
   }
 
   void resetKubernetesRequests() {
+    if (kubeconfig != null) {
+      realBaseline = ApiServerMetrics.requests(kubernetesConfig());
+      return;
+    }
     try {
       kubernetesHttp.send(HttpRequest.newBuilder(URI.create(kubernetesUrl + "/_embedded/requests/reset"))
           .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),

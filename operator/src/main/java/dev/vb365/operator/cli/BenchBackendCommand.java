@@ -3,6 +3,7 @@ package dev.vb365.operator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vb365.operator.embedded.DemoDirectory;
+import dev.vb365.operator.embedded.LocalControlPlane;
 import dev.vb365.operator.embedded.Sandbox;
 import dev.vb365.simulator.Faults;
 import dev.vb365.simulator.Simulator;
@@ -35,6 +36,9 @@ final class BenchBackendCommand implements Callable<Integer> {
   @Option(names = "--event-log-capacity", defaultValue = "10000")
   int eventLogCapacity;
 
+  @Option(names = "--kubernetes", defaultValue = "embedded")
+  BenchCommand.KubernetesBackend kubernetes;
+
   private final PrintStream out;
   private final InputStream in;
 
@@ -50,6 +54,9 @@ final class BenchBackendCommand implements Callable<Integer> {
     Faults faults = latencyMs > 0 ? Faults.NONE.withLatencyMs(latencyMs) : Faults.NONE;
     SimulatorOptions options = SimulatorOptions.defaults().withFaults(faults).withEventLogCapacity(eventLogCapacity);
     Path work = Files.createTempDirectory("vb365-bench-backend-");
+    if (kubernetes == BenchCommand.KubernetesBackend.real) {
+      return serveWithRealKubernetes(options, work);
+    }
     try (Sandbox sandbox = Sandbox.start(options);
          Simulator direct = Simulator.start(SimulatorOptions.builder(options)
              .fixture(DemoDirectory.write(work.resolve("directory.json")))
@@ -67,6 +74,39 @@ final class BenchBackendCommand implements Callable<Integer> {
       // Serve until the parent closes our stdin (or dies, which closes it too).
       while (in.read() >= 0) {
         // nothing to read: the parent never writes
+      }
+      return Main.EXIT_OK;
+    } finally {
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (java.io.IOException | RuntimeException ignored) {
+        // a temporary directory
+      }
+    }
+  }
+
+  /** The same backend, with a real kube-apiserver and etcd on loopback instead of the embedded API. */
+  private Integer serveWithRealKubernetes(SimulatorOptions options, Path work) throws Exception {
+    try (LocalControlPlane plane = LocalControlPlane.start(LocalControlPlane.Options.defaults());
+         Simulator operatorSide = Simulator.start(SimulatorOptions.builder(options)
+             .fixture(DemoDirectory.write(work.resolve("directory.json")))
+             .caOut(work.resolve("operator-ca.pem")).build());
+         Simulator direct = Simulator.start(SimulatorOptions.builder(options)
+             .fixture(DemoDirectory.write(work.resolve("direct-directory.json")))
+             .caOut(work.resolve("direct-ca.pem")).build())) {
+      plane.installCrds(Sandbox.CRD_RESOURCES);
+      Sandbox.connectionSecret(plane.adminClient(), operatorSide, NAMESPACE, SECRET);
+      ObjectNode line = new ObjectMapper().createObjectNode();
+      line.put("kubeconfig", plane.adminKubeconfig().toString());
+      line.put("namespace", NAMESPACE);
+      line.put("secret", SECRET);
+      line.set("operatorSimulator", simulator(operatorSide));
+      line.set("directSimulator", simulator(direct));
+      line.put("pid", ProcessHandle.current().pid());
+      out.println(line);
+      out.flush();
+      while (in.read() >= 0) {
+        // serve until the parent closes our stdin
       }
       return Main.EXIT_OK;
     } finally {

@@ -3,6 +3,7 @@ package dev.vb365.operator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vb365.operator.controller.OperatorSettings.FeedMode;
+import dev.vb365.operator.embedded.ControlPlaneBinaries;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
 
   enum Feed { events, poll, both }
+
+  /** The Kubernetes API the operator meets: the embedded stand-in, or a real kube-apiserver with etcd. */
+  enum KubernetesBackend { embedded, real }
 
   @Spec
   private CommandSpec spec;
@@ -77,6 +81,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "Longest wait for convergence, and for each drift correction. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
+  @Option(names = "--kubernetes", paramLabel = "embedded|real", defaultValue = "embedded",
+      description = "embedded: fabric8's mock API (no install); real: kube-apiserver and etcd of Kubernetes "
+          + ControlPlaneBinaries.VERSION + " started on loopback (tools/kube-binaries.sh builds them). "
+          + "Default: ${DEFAULT-VALUE}.")
+  KubernetesBackend kubernetes;
+
   @Option(names = "--json", description = "Also print the results as one JSON object, the last line of output.")
   boolean json;
 
@@ -97,14 +107,19 @@ final class BenchCommand implements Callable<Integer> {
     LoggingSetup.setLevel("io.fabric8", "ERROR");
     LoggingSetup.setLevel("io.javaoperatorsdk", "ERROR");
     Benchmark.Options options = new Benchmark.Options(jobs, items, latencyMs, concurrency, driftEdits,
-        Duration.ofSeconds(steadySeconds), pollInterval, resyncInterval, timeout);
+        Duration.ofSeconds(steadySeconds), pollInterval, resyncInterval, timeout, kubernetes == KubernetesBackend.real);
+    if (options.realKubernetes() && ControlPlaneBinaries.find().isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--kubernetes real needs kube-apiserver, etcd and kubectl "
+          + ControlPlaneBinaries.VERSION + " in " + ControlPlaneBinaries.expected().directory()
+          + ": run tools/kube-binaries.sh (builds them with Go) first");
+    }
     List<FeedMode> modes = switch (feed) {
       case events -> List.of(FeedMode.EVENTS);
       case poll -> List.of(FeedMode.POLL);
       case both -> List.of(FeedMode.EVENTS, FeedMode.POLL);
     };
-    out.printf("vb365-operator bench: %d BackupJobs x %d items, %d ms latency, concurrency %d, feed %s%n", jobs, items,
-        latencyMs, concurrency, feed);
+    out.printf("vb365-operator bench: %d BackupJobs x %d items, %d ms latency, concurrency %d, feed %s, %s Kubernetes "
+        + "API%n", jobs, items, latencyMs, concurrency, feed, kubernetes);
     List<Benchmark.Result> results = new ArrayList<>();
     for (FeedMode mode : modes) {
       results.add(new Benchmark(options, line -> out.println("  " + line)).run(mode));
@@ -130,10 +145,10 @@ final class BenchCommand implements Callable<Integer> {
         new Row("direct-client limit (s)", r -> fmt(r.directSeconds, 1)),
         new Row("ratio (target <= 1.3)", r -> fmt(r.ratio, 2)),
         new Row("BackupJob creation in Kubernetes (s, not counted)", r -> fmt(r.createSeconds, 1)),
-        new Row("embedded Kubernetes API requests until Ready", r -> r.kubernetesRequests == null ? "null"
+        new Row("Kubernetes API requests until Ready", r -> r.kubernetesRequests == null ? "null"
             : r.kubernetesRequests.toString()),
         new Row("  their service time, summed over threads (s)", r -> fmt(r.kubernetesSeconds, 1)),
-        new Row("  wall time it was serving at least one (s)", r -> fmt(r.kubernetesBusySeconds, 1)),
+        new Row("  wall time it was serving at least one (s, embedded only)", r -> fmt(r.kubernetesBusySeconds, 1)),
         new Row("reconcile threads (VB365 slots: --concurrency)", r -> Integer.toString(r.reconcileThreads)),
         new Row("VB365 calls until Ready", r -> r.calls == null ? "null" : r.calls.toString()),
         new Row("calls per job", r -> fmt(r.callsPerJob, 3)),
@@ -162,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
       results.forEach(r -> text.append(String.format("%14d", r.callsByKind.getOrDefault(kind, 0L))));
       text.append('\n');
     }
-    text.append("Embedded Kubernetes API requests until Ready, by kind (count / service seconds)\n");
+    text.append("Kubernetes API requests until Ready, by kind (count / service seconds)\n");
     kinds.clear();
     results.forEach(r -> kinds.addAll(r.kubernetesByKind.keySet()));
     for (String kind : kinds) {
@@ -220,6 +235,7 @@ final class BenchCommand implements Callable<Integer> {
       m.put("driftP50Ms", r.driftP50Ms);
       m.put("driftP99Ms", r.driftP99Ms);
       m.put("driftSamplesMs", r.driftSamplesMs);
+      m.put("kubernetes", r.kubernetes);
       m.put("kubernetesRequests", r.kubernetesRequests);
       m.put("kubernetesSeconds", r.kubernetesSeconds);
       m.put("kubernetesBusySeconds", r.kubernetesBusySeconds);

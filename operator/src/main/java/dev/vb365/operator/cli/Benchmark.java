@@ -58,7 +58,7 @@ final class Benchmark {
 
   /** What the run is asked to do (the command's options). */
   record Options(int jobs, int items, long latencyMs, int concurrency, int driftEdits, Duration steady,
-      Duration pollInterval, Duration resyncInterval, Duration timeout) {}
+      Duration pollInterval, Duration resyncInterval, Duration timeout, boolean realKubernetes) {}
 
   /** Calls excluded from "beyond lookups": logins and the directory (organizations and what is under them but jobs,
    *  repositories, proxies). */
@@ -134,6 +134,8 @@ final class Benchmark {
     Double kubernetesBusySeconds;
     Map<String, BenchBackend.KubernetesFigure> kubernetesByKind = new TreeMap<>();
     int reconcileThreads;
+    /** "embedded" or "real": which Kubernetes API served the run. */
+    String kubernetes = "embedded";
     final Map<String, String> missing = new LinkedHashMap<>();
     /** Every phase ran (figures skipped on request, such as --drift-edits 0, are null but not a failure). */
     boolean completed;
@@ -157,11 +159,12 @@ final class Benchmark {
     Result result = new Result(mode.name().toLowerCase(java.util.Locale.ROOT));
     int capacity = Math.max(10_000, options.jobs() * 4 + 1000);
     progress.accept(result.mode + ": starting the backend (simulators and Kubernetes API) in a child JVM");
-    try (BenchBackend backend = BenchBackend.start(options.latencyMs(), capacity, Duration.ofSeconds(120))) {
+    try (BenchBackend backend = BenchBackend.start(options.latencyMs(), capacity, options.realKubernetes(),
+        Duration.ofSeconds(180))) {
       result.backendPid = backend.pid();
+      result.kubernetes = options.realKubernetes() ? "real" : "embedded";
       direct(backend, result);
-      Config config = new ConfigBuilder(Config.empty()).withMasterUrl(backend.kubernetesUrl)
-          .withNamespace(backend.namespace).withRequestTimeout(60_000).build();
+      Config config = backend.kubernetesConfig();
       try (KubernetesClient bench = new KubernetesClientBuilder().withConfig(config).build();
            KubernetesClient operatorClient = new KubernetesClientBuilder().withConfig(config).build()) {
         ReadyTracker ready = new ReadyTracker(bench, backend.namespace, options.jobs());

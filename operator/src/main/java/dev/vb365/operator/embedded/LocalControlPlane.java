@@ -150,6 +150,39 @@ public final class LocalControlPlane implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Creates the CRDs of the jar (the generated {@code META-INF/fabric8/<plural>.<group>-v1.yml}) and waits until the
+   * server serves them (condition Established).
+   */
+  public void installCrds(List<String> classpathResources) {
+    for (String resource : classpathResources) {
+      try (java.io.InputStream in = LocalControlPlane.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is not on the class path");
+        }
+        adminClient().apiextensions().v1().customResourceDefinitions().load(in).createOr(
+            io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    Instant deadline = Instant.now().plus(options.startupTimeout());
+    while (!adminClient().apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+        .filter(c -> classpathResources.stream().anyMatch(r -> r.contains(c.getMetadata().getName())))
+        .allMatch(c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions()
+            .stream().anyMatch(k -> k.getType().equals("Established") && k.getStatus().equals("True")))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the CRDs were not Established within " + options.startupTimeout());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   /** The audit log (JSON lines), when {@link Options#withAuditLog()} was given. */
   public Path auditLog() {
     return dir.resolve("audit.log");

@@ -31,6 +31,9 @@ public final class Sandbox implements AutoCloseable {
 
   /** The CRDs the build generates into the class path (META-INF/fabric8). */
   public static final List<Class<? extends HasMetadata>> CUSTOM_RESOURCES = List.of(BackupJob.class, JobItem.class);
+  /** Their class-path resources. */
+  public static final List<String> CRD_RESOURCES = CUSTOM_RESOURCES.stream()
+      .map(type -> "/META-INF/fabric8/" + HasMetadata.getFullResourceName(type) + "-v1.yml").toList();
 
   private final Simulator simulator;
   private final EmbeddedKubernetesApi kubernetes;
@@ -111,7 +114,11 @@ public final class Sandbox implements AutoCloseable {
    * at the simulator; creates the namespace first if needed.
    */
   public Secret connectionSecret(String namespace, String name) {
-    KubernetesClient client = client();
+    return connectionSecret(client(), simulator, namespace, name);
+  }
+
+  /** The same, for the simulator {@code simulator} on the Kubernetes API of {@code client}. */
+  public static Secret connectionSecret(KubernetesClient client, Simulator simulator, String namespace, String name) {
     if (client.namespaces().withName(namespace).get() == null) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
           .create();
