@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,13 @@ import java.util.regex.Pattern;
  * for `kubectl get`, tolerance for the query parameters (fieldManager, fieldValidation) that the CRUD
  * dispatcher would otherwise mistake for part of the resource path, field selectors on lists (`kubectl
  * describe` finds an object's Events with one), and strategic merge patches (what `kubectl apply` sends for
- * built-in kinds such as Secrets), applied as JSON merge patches.
+ * built-in kinds such as Secrets), applied as JSON merge patches. Where the CRUD mock differs from a real API
+ * server in what the demo tells people to do, it behaves as the real one: JSON merge patches follow RFC 7386
+ * ({@link MergePatch}: lists replace), custom resources are checked for fields their schema does not declare
+ * ({@link UnknownFields}: refused with fieldValidation=Strict, else pruned), OpenAPI v3 is served for kubectl
+ * explain and apply ({@link OpenApiDocuments}), the protobuf kubectl sends for {@code create namespace} and {@code
+ * create secret} is read ({@link ProtobufObjects}) or refused at once, and a request that fails inside the mock is
+ * answered with 500 instead of never.
  */
 final class EmbeddedApiDispatcher extends Dispatcher {
 
@@ -89,7 +96,11 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     long start = System.nanoTime();
     tally.begin();
     try {
-      return serve(request, path, query);
+      return withContentType(serve(request, path, query));
+    } catch (RuntimeException e) {
+      // Without this the mock server never answers (kubectl waits forever) and logs the exception's trace.
+      return status(500, "InternalError", "the demo's embedded Kubernetes API could not serve " + request.getMethod()
+          + " " + path + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } finally {
       tally.end();
       tally.record(request.getMethod(), path, query, System.nanoTime() - start);
@@ -129,11 +140,43 @@ final class EmbeddedApiDispatcher extends Dispatcher {
         return conflict(operatorResource.group(1), operatorResource.group(2));
       }
     }
+    if ("GET".equals(request.getMethod()) && httpStreamingWatch(request, query)) {
+      // The mock server streams watches over WebSocket only (what fabric8 clients and the operator use); kubectl's
+      // get -w asks for a chunked HTTP stream, which it cannot send: say so instead of a bare 400.
+      return status(405, "MethodNotAllowed", "the demo's embedded Kubernetes API cannot stream watches to kubectl "
+          + "(kubectl get -w); run kubectl get without -w again, or run the demo on a real API server: "
+          + "demo --kubernetes real");
+    }
     if ("GET".equals(request.getMethod())) {
       Optional<MockResponse> discovery = discovery(path);
       if (discovery.isPresent()) {
         return discovery.get();
       }
+    }
+    if (Optional.ofNullable(request.getHeader("Content-Type")).orElse("").startsWith(ProtobufObjects.CONTENT_TYPE)) {
+      Optional<com.fasterxml.jackson.databind.node.ObjectNode> decoded = ProtobufObjects.toJson(
+          request.getBody().getBytes());
+      if (decoded.isEmpty()) {
+        return status(415, "UnsupportedMediaType", "the demo's embedded Kubernetes API reads protobuf only for "
+            + "Namespaces, Secrets and ConfigMaps; send this object as JSON or YAML instead, e.g. "
+            + "kubectl create ... --dry-run=client -o yaml | kubectl apply -f -");
+      }
+      request = new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+          request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+          new Buffer().writeUtf8(decoded.get().toString()));
+    }
+    boolean strict = Arrays.asList(query.split("&")).contains("fieldValidation=Strict");
+    Matcher custom = RESOURCE_PATH.matcher(path);
+    JsonNode schema = custom.matches() ? schemaOf(custom.group(1), custom.group(2), custom.group(3)) : null;
+    if ("PATCH".equals(request.getMethod()) && mergePatch(request)) {
+      return applyMergePatch(request, path, schema, strict);
+    }
+    if (schema != null && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))) {
+      Optional<MockResponse> refused = checkFields(request, schema, strict);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
+      request = pruned(request, schema);
     }
     String fieldSelector = null;
     List<String> kept = new ArrayList<>();
@@ -234,6 +277,125 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     }
   }
 
+  private static boolean httpStreamingWatch(RecordedRequest request, String query) {
+    boolean watch = Arrays.stream(query.split("&")).anyMatch(p -> p.equals("watch=true") || p.equals("watch=1"));
+    return watch && !"websocket".equalsIgnoreCase(Optional.ofNullable(request.getHeader("Upgrade")).orElse(""));
+  }
+
+  /**
+   * The CRUD store answers without a Content-Type; a client that sent protobuf (kubectl create namespace) then
+   * decodes the JSON answer as protobuf and fails, so every answer with a body says it is JSON.
+   */
+  private static MockResponse withContentType(MockResponse response) {
+    if (response.getWebSocketListener() == null && response.header("Content-Type") == null
+        && response.getBody() != null && response.getBody().size() > 0) {
+      response.setHeader("Content-Type", "application/json");
+    }
+    return response;
+  }
+
+  private static boolean mergePatch(RecordedRequest request) {
+    String type = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+    return type.startsWith("application/merge-patch+json") || type.startsWith("application/strategic-merge-patch+json");
+  }
+
+  /**
+   * A JSON merge patch as a real API server applies it (RFC 7386): read the object, patch it, check a
+   * resourceVersion the patch carries (optimistic locking), check the fields, and store the result. On a /status
+   * path only the status changes.
+   */
+  private MockResponse applyMergePatch(RecordedRequest request, String path, JsonNode schema, boolean strict) {
+    boolean status = path.endsWith("/status");
+    String objectPath = status ? path.substring(0, path.length() - "/status".length()) : path;
+    KubernetesCrudDispatcher store = CORE_EVENTS.matcher(path).matches() ? events : crud;
+    MockResponse current = store.handleGet(objectPath);
+    if (current.code() != 200) {
+      return current;
+    }
+    try {
+      JsonNode before = JSON.readTree(current.getBody().getBytes());
+      JsonNode patch = withoutDirectives(JSON.readTree(request.getBody().getBytes()));
+      String expected = patch.path("metadata").path("resourceVersion").asText(null);
+      String actual = before.path("metadata").path("resourceVersion").asText(null);
+      if (expected != null && !expected.equals(actual)) {
+        Matcher m = RESOURCE_PATH.matcher(objectPath);
+        return status(409, "Conflict", "Operation cannot be fulfilled on " + (m.matches() ? m.group(3) : "object")
+            + " \"" + before.path("metadata").path("name").asText() + "\": the object has been modified; please "
+            + "apply your changes to the latest version and try again");
+      }
+      JsonNode after = MergePatch.apply(before, patch);
+      if (status) {
+        com.fasterxml.jackson.databind.node.ObjectNode kept = before.deepCopy();
+        kept.set("status", after.get("status"));
+        after = kept;
+      }
+      if (schema != null) {
+        List<String> unknown = UnknownFields.of(after, schema);
+        if (!unknown.isEmpty() && strict) {
+          return strictError(before.path("kind").asText(), unknown);
+        }
+        UnknownFields.prune(after, schema);
+      }
+      ((com.fasterxml.jackson.databind.node.ObjectNode) after.path("metadata")).put("resourceVersion", actual);
+      return store.dispatch(new RecordedRequest(request.getHttpVersion(), io.fabric8.mockwebserver.dsl.HttpMethod.PUT,
+          path, request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
+          new Buffer().writeUtf8(after.toString())));
+    } catch (IOException e) {
+      return status(400, "BadRequest", "the patch is not JSON: " + e.getMessage());
+    }
+  }
+
+  /** With fieldValidation=Strict, fields the CRD's schema does not declare refuse the write. */
+  private static Optional<MockResponse> checkFields(RecordedRequest request, JsonNode schema, boolean strict) {
+    if (!strict) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode object = JSON.readTree(request.getBody().getBytes());
+      List<String> unknown = UnknownFields.of(object, schema);
+      return unknown.isEmpty() ? Optional.empty() : Optional.of(strictError(object.path("kind").asText(), unknown));
+    } catch (IOException e) {
+      return Optional.of(status(400, "BadRequest", "the body is not JSON: " + e.getMessage()));
+    }
+  }
+
+  /** Without Strict, undeclared fields are dropped (a real API server prunes them). */
+  private static RecordedRequest pruned(RecordedRequest request, JsonNode schema) {
+    try {
+      JsonNode object = JSON.readTree(request.getBody().getBytes());
+      if (UnknownFields.of(object, schema).isEmpty()) {
+        return request;
+      }
+      UnknownFields.prune(object, schema);
+      return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+          new Buffer().writeUtf8(object.toString()));
+    } catch (IOException e) {
+      return request;
+    }
+  }
+
+  /** The words of a real API server's strict decoding error. */
+  private static MockResponse strictError(String kind, List<String> unknown) {
+    return status(400, "BadRequest", kind + " in version \"v1alpha1\" cannot be handled as a " + kind
+        + ": strict decoding error: " + String.join(", ", unknown.stream().map(u -> "unknown field \""
+        + u.substring(1) + "\"").toList()));
+  }
+
+  private static MockResponse status(int code, String reason, String message) {
+    com.fasterxml.jackson.databind.node.ObjectNode status = JSON.createObjectNode().put("kind", "Status")
+        .put("apiVersion", "v1").put("status", "Failure").put("message", message).put("reason", reason)
+        .put("code", code);
+    status.putObject("metadata");
+    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+        .setBody(status.toString());
+  }
+
+  /** The openAPIV3Schema of a custom resource's version, or null (not a custom resource). */
+  private JsonNode schemaOf(String group, String version, String plural) {
+    JsonNode crdVersion = crdVersion(group, version, plural);
+    return crdVersion == null ? null : crdVersion.path("schema").path("openAPIV3Schema");
+  }
+
   /** kubectl apply patches built-in kinds with a strategic merge patch, which the CRUD dispatcher refuses. */
   private static boolean strategicMergePatch(RecordedRequest request) {
     return "PATCH".equals(request.getMethod()) && Optional.ofNullable(request.getHeader("Content-Type")).orElse("")
@@ -285,9 +447,12 @@ final class EmbeddedApiDispatcher extends Dispatcher {
       case "/version", "/version/" -> Optional.of(json(DiscoveryDocuments.version()));
       case "/api", "/api/" -> Optional.of(json(DiscoveryDocuments.coreVersions(serverAddress.get())));
       case "/apis", "/apis/" -> Optional.of(json(DiscoveryDocuments.groupList(crds())));
-      case "/openapi/v2", "/openapi/v3" -> Optional.of(new MockResponse().setResponseCode(404)
-          .setBody("{\"kind\":\"Status\",\"status\":\"Failure\",\"code\":404,\"message\":\"no OpenAPI here\"}"));
-      default -> groupVersionOf(path).flatMap(gv -> DiscoveryDocuments.resourceList(gv, crds())).map(this::json);
+      case "/openapi/v2" -> Optional.of(status(404, "NotFound", "the embedded API serves OpenAPI v3 only"));
+      case "/openapi/v3", "/openapi/v3/" -> Optional.of(json(OpenApiDocuments.index(OpenApiDocuments.documents(
+          crds()))));
+      default -> path.startsWith("/openapi/v3/") ? Optional.of(OpenApiDocuments.document(path, crds()).map(this::json)
+          .orElseGet(() -> status(404, "NotFound", "no OpenAPI document " + path)))
+          : groupVersionOf(path).flatMap(gv -> DiscoveryDocuments.resourceList(gv, crds())).map(this::json);
     };
   }
 

@@ -20,11 +20,13 @@ import java.util.List;
  * CRUD mode (real create/get/list/watch/patch/delete semantics, resource versions, status subresources of
  * installed CRDs), with the discovery documents and Table output that real kubectl needs.
  *
- * <p>Known gaps of the CRUD mock, which callers must respect: no server-side apply (use client-side apply and
- * JSON merge patches), no OpenAPI/CEL validation of custom resources, and watches over WebSocket only (so
- * `kubectl get -w` does not work).
+ * <p>{@link EmbeddedApiDispatcher} makes it answer as a real API server does where the demo's users and kubectl
+ * meet it (RFC 7386 merge patches, strict field validation, OpenAPI v3, protobuf of built-in kinds). Gaps that
+ * remain, which callers must respect: no server-side apply (use client-side apply and JSON merge patches), no
+ * schema types, CEL rules or RBAC enforced, and watches over WebSocket only (kubectl get -w is refused with a
+ * message). Anything that depends on those is tested on a real kube-apiserver (the *IT tier).
  */
-public final class EmbeddedKubernetesApi implements AutoCloseable {
+public final class EmbeddedKubernetesApi implements KubernetesEndpoint {
 
   /** The mock web server logs every request at INFO through java.util.logging; held so the level sticks. */
   private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
@@ -76,11 +78,37 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   }
 
   /** A client for this API (shared; do not close it). */
+  @Override
   public KubernetesClient client() {
     return client;
   }
 
+  @Override
+  public String description() {
+    return "embedded";
+  }
+
+  @Override
+  public boolean real() {
+    return false;
+  }
+
+  @Override
+  public void installCrdResources(List<String> classpathResources) {
+    for (String resource : classpathResources) {
+      try (InputStream in = EmbeddedKubernetesApi.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is not on the class path (the build generates it)");
+        }
+        installCrd(in);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
   /** e.g. http://127.0.0.1:34567 */
+  @Override
   public String url() {
     return "http://127.0.0.1:" + server.getPort();
   }
@@ -98,6 +126,7 @@ public final class EmbeddedKubernetesApi implements AutoCloseable {
   }
 
   /** Writes a kubeconfig that points kubectl at this API (context "vb365-demo", namespace default). */
+  @Override
   public Path writeKubeconfig(Path file) throws IOException {
     String kubeconfig = """
         apiVersion: v1

@@ -14,7 +14,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A user with the real kubectl against the embedded API and the operator: apply, read status, delete. */
+/**
+ * A user with the real kubectl against the embedded API and the operator: apply (with kubectl's own validation),
+ * read status, edit a list and apply again, a typo refused, delete.
+ */
 class KubectlEndToEndTest {
 
   @Test
@@ -27,7 +30,7 @@ class KubectlEndToEndTest {
       Kubectl kubectl = new Kubectl(sandbox.kubernetes().writeKubeconfig(dir.resolve("kubeconfig")),
           dir.resolve("cache"));
 
-      assertThat(kubectl.ok("apply", "--validate=false", "-f", example.toString()))
+      assertThat(kubectl.ok("apply", "-f", example.toString()))
           .contains("backupjob.backup.vb365.dev/finance created");
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> kubectl.ok("get",
           "backupjob", "finance", "-n", "contoso", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}")
@@ -43,8 +46,31 @@ class KubectlEndToEndTest {
 
       // Applying the same file again changes nothing in VB365.
       long writesBefore = writes(sandbox);
-      assertThat(kubectl.ok("apply", "--validate=false", "-f", example.toString())).contains("unchanged");
+      assertThat(kubectl.ok("apply", "-f", example.toString())).contains("unchanged");
       assertThat(writes(sandbox)).isEqualTo(writesBefore);
+
+      // An edited list replaces the old one (RFC 7386), as on a real API server: one item removal reaches VB365.
+      String yaml = Files.readString(example);
+      Path edited = dir.resolve("finance.yaml");
+      Files.writeString(edited, yaml.replace("  - type: Site\n    site: {url: https://contoso.sharepoint.com/sites/finance}\n",
+          ""));
+      assertThat(Files.readString(edited)).isNotEqualTo(yaml);
+      sandbox.simulator().resetRequestCounts();
+      assertThat(kubectl.ok("apply", "-f", edited.toString())).contains("configured");
+      await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.simulator().requestCounts()
+          .getOrDefault("DELETE /v8/Jobs/{jobId}/SelectedItems", 0L) == 1L);
+      assertThat(kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.spec.selectedItems[*].type}"))
+          .isEqualTo("Group");
+      await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o",
+          "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}").equals("True"));
+      assertThat(writes(sandbox)).isEqualTo(1);
+
+      // A field the schema does not declare is refused by kubectl's strict field validation, naming it.
+      Path typo = dir.resolve("typo.yaml");
+      Files.writeString(typo, yaml.replace("  jobName: Finance\n", "  jobName: Finance\n  jobname: Finance\n"));
+      Kubectl.Result refused = kubectl.run("apply", "-f", typo.toString());
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.stderr()).contains("unknown field \"spec.jobname\"");
 
       // The mock API streams watches over WebSocket only, so kubectl cannot wait for the finalizer: poll.
       assertThat(kubectl.ok("delete", "backupjob", "finance", "-n", "contoso", "--wait=false")).contains("deleted");
