@@ -31,11 +31,20 @@ if have_all; then
   exit 0
 fi
 
+# One build at a time (CI's provisioning step and a test that finds the binaries missing may both get here).
+mkdir -p "$BASE"
+exec 9>"$BASE/.kube-binaries-$K8S_VERSION.lock"
+if command -v flock >/dev/null 2>&1; then flock 9; fi
+if have_all; then
+  echo "kube-binaries: Kubernetes $K8S_VERSION binaries cached in $DEST (built meanwhile)"
+  exit 0
+fi
+
 if ! command -v go >/dev/null 2>&1; then
   cat >&2 <<MSG
 kube-binaries: Go is not installed, so kube-apiserver, kubectl and etcd $K8S_VERSION cannot be built.
   Either install Go (1.26 or newer) and run this script again, or, on a machine with internet access,
-  put the official binaries into $DEST (kube-api-test's own download does that:
+  put the official binaries into $DEST (what kube-api-test downloads:
   see "Real Kubernetes binaries" in README.md).
 MSG
   exit 1

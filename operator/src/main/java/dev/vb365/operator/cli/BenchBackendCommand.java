@@ -37,7 +37,7 @@ final class BenchBackendCommand implements Callable<Integer> {
   int eventLogCapacity;
 
   @Option(names = "--kubernetes", defaultValue = "embedded")
-  BenchCommand.KubernetesBackend kubernetes;
+  KubernetesBackend kubernetes;
 
   private final PrintStream out;
   private final InputStream in;
@@ -54,7 +54,7 @@ final class BenchBackendCommand implements Callable<Integer> {
     Faults faults = latencyMs > 0 ? Faults.NONE.withLatencyMs(latencyMs) : Faults.NONE;
     SimulatorOptions options = SimulatorOptions.defaults().withFaults(faults).withEventLogCapacity(eventLogCapacity);
     Path work = Files.createTempDirectory("vb365-bench-backend-");
-    if (kubernetes == BenchCommand.KubernetesBackend.real) {
+    if (kubernetes == KubernetesBackend.real) {
       return serveWithRealKubernetes(options, work);
     }
     try (Sandbox sandbox = Sandbox.start(options);

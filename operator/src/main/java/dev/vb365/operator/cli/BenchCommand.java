@@ -33,9 +33,6 @@ final class BenchCommand implements Callable<Integer> {
 
   enum Feed { events, poll, both }
 
-  /** The Kubernetes API the operator meets: the embedded stand-in, or a real kube-apiserver with etcd. */
-  enum KubernetesBackend { embedded, real }
-
   @Spec
   private CommandSpec spec;
 

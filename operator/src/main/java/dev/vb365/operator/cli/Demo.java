@@ -43,10 +43,12 @@ public final class Demo implements AutoCloseable {
    * @param kubeconfig where keepRunning writes the kubeconfig
    * @param examples the examples directory; when it does not exist, the copies bundled in the jar
    * @param timeout the longest wait of any one step
+   * @param realKubernetes run on a real kube-apiserver and etcd on loopback instead of the embedded API
    */
-  public record Options(boolean keepRunning, Path kubeconfig, Path examples, Duration timeout) {
+  public record Options(boolean keepRunning, Path kubeconfig, Path examples, Duration timeout,
+      boolean realKubernetes) {
     public static Options defaults() {
-      return new Options(false, Path.of("vb365-demo.kubeconfig"), Path.of("examples"), Duration.ofSeconds(60));
+      return new Options(false, Path.of("vb365-demo.kubeconfig"), Path.of("examples"), Duration.ofSeconds(60), false);
     }
   }
 
@@ -61,6 +63,7 @@ public final class Demo implements AutoCloseable {
   private Vb365Operator operator;
   private PrometheusMeterRegistry registry;
   private Vb365Admin admin;
+  private ExampleManifests examples;
 
   public Demo(Options options, PrintStream out) {
     this.options = options;
@@ -71,14 +74,17 @@ public final class Demo implements AutoCloseable {
   public int run() throws InterruptedException {
     out.println();
     out.println("vb365-operator demo: BackupJobs in Kubernetes become VB365 backup jobs, and stay that way.");
-    out.println("Everything runs in this process: no cluster and no VB365 server needed.");
+    out.println(options.realKubernetes()
+        ? "It runs on this machine: a real kube-apiserver and etcd on loopback, no cluster and no VB365 server needed."
+        : "Everything runs in this process: no cluster and no VB365 server needed.");
 
     section(1, "Start a VB365 server (simulator), a Kubernetes API and the operator");
-    sandbox = Sandbox.start(SimulatorOptions.defaults().withSessionDuration(Duration.ofSeconds(1)));
+    sandbox = Sandbox.start(SimulatorOptions.defaults().withSessionDuration(Duration.ofSeconds(1)),
+        options.realKubernetes());
     out.printf("   VB365 REST API %-4s %s  (simulator; HTTPS with its own CA; user %s)%n",
         sandbox.simulator().apiVersion(), sandbox.simulator().baseUri(), sandbox.simulator().username());
-    out.printf("   Kubernetes API      %s  (embedded; CRDs %s)%n", sandbox.kubernetes().url(),
-        String.join(", ", sandbox.crdNames()));
+    out.printf("   Kubernetes API      %s  (%s; CRDs %s)%n", sandbox.endpoint().url(),
+        sandbox.endpoint().description(), String.join(", ", sandbox.crdNames()));
     OperatorSettings settings = OperatorSettings.defaults();
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     operator = Vb365Operator.start(sandbox.client(), settings, registry);
@@ -103,7 +109,7 @@ public final class Demo implements AutoCloseable {
   }
 
   private boolean applyExamples(Timeline timeline) throws InterruptedException {
-    ExampleManifests examples = ExampleManifests.load(options.examples());
+    examples = ExampleManifests.load(options.examples());
     section(2, "Apply examples/*.yaml (" + examples.source() + ")");
     KubernetesClient client = sandbox.client();
     List<String> backupJobs = new ArrayList<>();
@@ -251,29 +257,57 @@ public final class Demo implements AutoCloseable {
 
   private int keepRunning() throws InterruptedException {
     Path kubeconfig;
+    Path files;
     try {
-      kubeconfig = sandbox.kubernetes().writeKubeconfig(options.kubeconfig()).toAbsolutePath();
-    } catch (java.io.IOException e) {
-      out.println("   cannot write the kubeconfig " + options.kubeconfig() + ": " + e.getMessage());
+      kubeconfig = sandbox.endpoint().writeKubeconfig(options.kubeconfig()).toAbsolutePath();
+      files = examples.directoryOr(sandbox.workDir().resolve("examples")).toAbsolutePath();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      out.println("   cannot write the kubeconfig " + options.kubeconfig() + " or the examples: " + e.getMessage());
       return Main.EXIT_FAILED;
     }
+    Path ca = sandbox.simulator().caCertificateFile().toAbsolutePath();
+    boolean real = sandbox.endpoint().real();
     section(4, "Your turn: it keeps running until you press Ctrl+C");
-    out.println("   Kubernetes (real kubectl works; add --validate=false to apply, the embedded API has no OpenAPI):");
+    out.println(real ? "   Kubernetes (a real kube-apiserver: everything kubectl does works):"
+        : "   Kubernetes (real kubectl works, all but kubectl get -w; for that: demo --kubernetes real):");
     out.println("     export KUBECONFIG=" + kubeconfig);
-    out.println("     kubectl get backupjobs -A            (or: kubectl --kubeconfig " + kubeconfig + " get bj -A)");
-    out.println("     kubectl describe bj finance -n contoso      (status, conditions and the operator's Events)");
-    out.println("     kubectl annotate bj finance -n contoso " + ConditionTypes.RUN_REQUESTED_AT_ANNOTATION + "=now");
-    out.println("     kubectl apply --validate=false -f examples/11-backupjob-hr.yaml   (after editing it)");
-    out.println("     kubectl delete bj hr -n contoso                (deletionPolicy Orphan: the VB365 job stays)");
+    hint("kubectl get backupjobs -A", "or: kubectl --kubeconfig " + kubeconfig + " get bj -A");
+    if (real) {
+      hint("kubectl get bj -A -w", "the transitions as they happen; Ctrl+C ends it");
+    }
+    hint("kubectl describe bj finance -n contoso", "status, conditions and the operator's Events");
+    hint("kubectl explain backupjob.spec.schedulePolicy", "every field, documented");
+    hint("kubectl annotate bj finance -n contoso --overwrite " + ConditionTypes.RUN_REQUESTED_AT_ANNOTATION
+        + "=\"$(date +%s)\"", "starts a run, once per value");
+    hint("kubectl apply -f " + relative(files.resolve("11-backupjob-hr.yaml")), "after editing it");
+    hint("kubectl create namespace fabrikam", "a second tenant's namespace, and its connection Secret:");
+    hint("kubectl create secret generic vb365 -n fabrikam --from-literal=url=" + sandbox.simulator().baseUri()
+        + " --from-literal=username=" + sandbox.simulator().username() + " --from-literal=password="
+        + sandbox.simulator().password() + " --from-file=ca.crt=" + ca, null);
+    hint("kubectl delete bj hr -n contoso", "deletionPolicy Orphan: the VB365 job stays");
     out.println("   VB365 simulator:");
     out.println("     URL       " + sandbox.simulator().baseUri() + "/" + sandbox.simulator().apiVersion());
     out.println("     user      " + sandbox.simulator().username() + " / password " + sandbox.simulator().password()
         + "  (the simulator's built-in demo account)");
-    out.println("     CA file   " + sandbox.simulator().caCertificateFile().toAbsolutePath());
-    out.println("     calls     curl -s --cacert <CA file> " + sandbox.simulator().baseUri() + "/_sim/requests");
+    out.println("     CA file   " + ca);
+    out.println("     calls     curl -s --cacert " + ca + " " + sandbox.simulator().baseUri() + "/_sim/requests");
     out.flush();
     stopped.await();
     return Main.EXIT_OK;
+  }
+
+  /** A command to copy as it is (alone on its line, so that a triple click takes exactly it), and why. */
+  private void hint(String command, String why) {
+    if (why != null) {
+      out.println("     # " + why);
+    }
+    out.println("     " + command);
+  }
+
+  /** A path as short as it can be typed from the working directory. */
+  private static String relative(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
   }
 
   /** The simulator and Kubernetes API of this run (for tests that check the final state before close). */

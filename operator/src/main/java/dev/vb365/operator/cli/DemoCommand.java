@@ -36,6 +36,12 @@ final class DemoCommand implements Callable<Integer> {
       description = "The longest wait for any one step. Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
+  @Option(names = "--kubernetes", paramLabel = "embedded|real", defaultValue = "embedded",
+      description = "embedded (default): a stand-in Kubernetes API in this process, nothing to install; real: "
+          + "kube-apiserver and etcd started on loopback from the binaries tools/kube-binaries.sh builds (or "
+          + "kube-api-test downloads) into ~/.kubeapitest, for everything kubectl does (get -w among it).")
+  KubernetesBackend kubernetes;
+
   private final PrintStream out;
 
   DemoCommand(PrintStream out) {
@@ -49,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     // fabric8 warns that v1alpha1 is not a stable version, JOSDK about informers stopping at the end.
     LoggingSetup.setLevel("io.fabric8", "ERROR");
     LoggingSetup.setLevel("io.javaoperatorsdk", "ERROR");
-    Demo demo = new Demo(new Demo.Options(keepRunning, kubeconfig, examples, timeout), out);
+    Demo demo = new Demo(new Demo.Options(keepRunning, kubeconfig, examples, timeout,
+        kubernetes == KubernetesBackend.real), out);
     Thread hook = new Thread(demo::close, "vb365-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try (demo) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -30,11 +31,16 @@ public final class ExampleManifests {
   public record Manifest(String file, HasMetadata object) {
   }
 
+  /** The annotation kubectl apply keeps its last applied configuration in (its three-way merge reads it). */
+  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
   private final String source;
+  private final Path directory;
   private final Map<String, String> files;
 
-  private ExampleManifests(String source, Map<String, String> files) {
+  private ExampleManifests(String source, Path directory, Map<String, String> files) {
     this.source = source;
+    this.directory = directory;
     this.files = files;
   }
 
@@ -42,7 +48,7 @@ public final class ExampleManifests {
   public static ExampleManifests load(Path directory) {
     if (directory != null && Files.isDirectory(directory)) {
       String shown = directory.isAbsolute() || directory.startsWith("..") ? directory.toString() : "./" + directory;
-      return new ExampleManifests("from " + shown, read(directory));
+      return new ExampleManifests("from " + shown, directory, read(directory));
     }
     return fromClassPath();
   }
@@ -64,14 +70,14 @@ public final class ExampleManifests {
           opened = true;
         }
         try {
-          return new ExampleManifests("the examples bundled in the jar", read(jar.getPath("/examples")));
+          return new ExampleManifests("the examples bundled in the jar", null, read(jar.getPath("/examples")));
         } finally {
           if (opened) {
             jar.close();
           }
         }
       }
-      return new ExampleManifests("the examples bundled in the jar", read(Path.of(uri)));
+      return new ExampleManifests("the examples bundled in the jar", null, read(Path.of(uri)));
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the bundled examples: " + e.getMessage(), e);
     }
@@ -87,6 +93,25 @@ public final class ExampleManifests {
       throw new UncheckedIOException("cannot read " + directory, e);
     }
     return files;
+  }
+
+  /**
+   * The directory they were read from, or, for the copies bundled in the jar, {@code fallback} with the files
+   * written into it (so that a user has files to edit and apply again).
+   */
+  public Path directoryOr(Path fallback) {
+    if (directory != null) {
+      return directory;
+    }
+    try {
+      Files.createDirectories(fallback);
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Files.writeString(fallback.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the examples to " + fallback, e);
+    }
+    return fallback;
   }
 
   /** Where they came from: a directory, or the jar. */
@@ -107,8 +132,17 @@ public final class ExampleManifests {
     return out;
   }
 
-  /** Creates the object, or replaces it when it exists (what `kubectl apply` does for a first apply). */
+  /**
+   * Creates the object, or replaces it when it exists, as `kubectl apply` does for a first apply: with the
+   * last-applied-configuration annotation, so that a later `kubectl apply` of an edited file merges three ways (a
+   * field removed from the file is removed) and does not warn that the annotation is missing.
+   */
   public static HasMetadata apply(KubernetesClient client, HasMetadata object) {
-    return client.resource(object).createOr(NonDeletingOperation::update);
+    HasMetadata copy = client.getKubernetesSerialization().clone(object);
+    String applied = client.getKubernetesSerialization().asJson(object);
+    copy.getMetadata().setAnnotations(new java.util.LinkedHashMap<>(
+        Optional.ofNullable(object.getMetadata().getAnnotations()).orElse(Map.of())));
+    copy.getMetadata().getAnnotations().put(LAST_APPLIED, applied + "\n");
+    return client.resource(copy).createOr(NonDeletingOperation::update);
   }
 }

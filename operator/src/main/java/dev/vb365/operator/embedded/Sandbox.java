@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +35,10 @@ public final class Sandbox implements AutoCloseable {
       .map(type -> "/META-INF/fabric8/" + HasMetadata.getFullResourceName(type) + "-v1.yml").toList();
 
   private final Simulator simulator;
-  private final EmbeddedKubernetesApi kubernetes;
+  private final KubernetesEndpoint kubernetes;
   private final Path workDir;
 
-  private Sandbox(Simulator simulator, EmbeddedKubernetesApi kubernetes, Path workDir) {
+  private Sandbox(Simulator simulator, KubernetesEndpoint kubernetes, Path workDir) {
     this.simulator = simulator;
     this.kubernetes = kubernetes;
     this.workDir = workDir;
@@ -50,6 +49,14 @@ public final class Sandbox implements AutoCloseable {
    * fixture of their own.
    */
   public static Sandbox start(SimulatorOptions simulatorOptions) {
+    return start(simulatorOptions, false);
+  }
+
+  /**
+   * The same, on a real kube-apiserver and etcd started on loopback ({@link LocalControlPlane}; the binaries are
+   * built first when missing) when {@code realKubernetes}, else on the embedded API.
+   */
+  public static Sandbox start(SimulatorOptions simulatorOptions, boolean realKubernetes) {
     Path workDir;
     try {
       workDir = Files.createTempDirectory("vb365-sandbox-");
@@ -61,9 +68,10 @@ public final class Sandbox implements AutoCloseable {
             : DemoDirectory.write(workDir.resolve("directory.json")))
         .caOut(workDir.resolve("simulator-ca.pem"))
         .build());
-    EmbeddedKubernetesApi kubernetes;
+    KubernetesEndpoint kubernetes;
     try {
-      kubernetes = EmbeddedKubernetesApi.start(0);
+      kubernetes = realKubernetes ? new RealKubernetesEndpoint(LocalControlPlane.start())
+          : EmbeddedKubernetesApi.start(0);
     } catch (RuntimeException e) {
       simulator.close();
       throw e;
@@ -79,17 +87,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private void installCrds() {
-    for (Class<? extends HasMetadata> type : CUSTOM_RESOURCES) {
-      String resource = "/META-INF/fabric8/" + HasMetadata.getFullResourceName(type) + "-v1.yml";
-      try (InputStream in = Sandbox.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException(resource + " is not on the class path (the build generates it)");
-        }
-        kubernetes.installCrd(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    kubernetes.installCrdResources(CRD_RESOURCES);
   }
 
   /** The names of the installed CRDs, e.g. backupjobs.backup.vb365.dev. */
@@ -97,12 +95,26 @@ public final class Sandbox implements AutoCloseable {
     return CUSTOM_RESOURCES.stream().map(HasMetadata::getFullResourceName).toList();
   }
 
+  /** A temporary directory of this sandbox's, deleted when it closes. */
+  public Path workDir() {
+    return workDir;
+  }
+
   public Simulator simulator() {
     return simulator;
   }
 
-  public EmbeddedKubernetesApi kubernetes() {
+  /** The Kubernetes API, embedded or real. */
+  public KubernetesEndpoint endpoint() {
     return kubernetes;
+  }
+
+  /** The embedded Kubernetes API (conflict injection, its request tally); only for a sandbox that runs on it. */
+  public EmbeddedKubernetesApi kubernetes() {
+    if (kubernetes instanceof EmbeddedKubernetesApi embedded) {
+      return embedded;
+    }
+    throw new IllegalStateException("this sandbox runs on a real kube-apiserver, not the embedded API");
   }
 
   public KubernetesClient client() {

@@ -27,7 +27,7 @@ class DemoTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     Demo.Options options = new Demo.Options(false, null, CommandLineTest.chartDeployment().getParent().getParent()
-        .getParent().getParent().resolve("examples"), Duration.ofSeconds(60));
+        .getParent().getParent().resolve("examples"), Duration.ofSeconds(60), false);
     long start = System.nanoTime();
     try (Demo demo = new Demo(options, out)) {
       int exit = demo.run();
@@ -84,7 +84,7 @@ class DemoTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     Path kubeconfig = dir.resolve("demo.kubeconfig");
-    try (Demo demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60)),
+    try (Demo demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60), false),
         out)) {
       java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
       Thread thread = new Thread(() -> {
@@ -101,11 +101,14 @@ class DemoTest {
       assertThat(printed).contains("the examples bundled in the jar", "export KUBECONFIG=" + kubeconfig.toAbsolutePath(),
           "CA file", demo.sandbox().simulator().baseUri() + "/v8", "user      admin / password admin");
       assertThat(kubeconfig).exists();
-      if (System.getenv("PATH") != null && java.util.Arrays.stream(System.getenv("PATH").split(":"))
-          .anyMatch(p -> java.nio.file.Files.isExecutable(Path.of(p, "kubectl")))) {
-        var kubectl = new dev.vb365.operator.embedded.Kubectl(kubeconfig, dir.resolve("cache"));
-        assertThat(kubectl.ok("get", "bj", "-A")).containsPattern("contoso +finance");
-      }
+      DemoHints hints = DemoHints.of(printed);
+      assertThat(hints.commands()).as("the hints printed").hasSizeGreaterThanOrEqualTo(9)
+          .noneMatch(c -> c.contains("--validate=false")).noneMatch(c -> c.contains(" -w"));
+      hints.exercise(demo, dir);
+      // What the demo does not suggest, but people try: kubectl get -w says why it cannot work here.
+      DemoHints.Outcome watch = hints.run("kubectl get bj -A -w", dir, Duration.ofSeconds(30));
+      assertThat(watch.timedOut()).isFalse();
+      assertThat(watch.output()).contains("cannot stream watches to kubectl", "demo --kubernetes real");
       demo.stop();
       thread.join(Duration.ofSeconds(30).toMillis());
       assertThat(exit.get()).isZero();
