@@ -96,7 +96,7 @@ final class EmbeddedApiDispatcher extends Dispatcher {
     long start = System.nanoTime();
     tally.begin();
     try {
-      return withContentType(serve(request, path, query));
+      return serve(request, path, query);
     } catch (RuntimeException e) {
       // Without this the mock server never answers (kubectl waits forever) and logs the exception's trace.
       return status(500, "InternalError", "the demo's embedded Kubernetes API could not serve " + request.getMethod()
@@ -161,9 +161,10 @@ final class EmbeddedApiDispatcher extends Dispatcher {
             + "Namespaces, Secrets and ConfigMaps; send this object as JSON or YAML instead, e.g. "
             + "kubectl create ... --dry-run=client -o yaml | kubectl apply -f -");
       }
-      request = new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+      RecordedRequest json = new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
           request.getHeaders().newBuilder().set("Content-Type", "application/json").build(),
           new Buffer().writeUtf8(decoded.get().toString()));
+      return asJson(serve(json, path, query));
     }
     boolean strict = Arrays.asList(query.split("&")).contains("fieldValidation=Strict");
     Matcher custom = RESOURCE_PATH.matcher(path);
@@ -284,14 +285,16 @@ final class EmbeddedApiDispatcher extends Dispatcher {
 
   /**
    * The CRUD store answers without a Content-Type; a client that sent protobuf (kubectl create namespace) then
-   * decodes the JSON answer as protobuf and fails, so every answer with a body says it is JSON.
+   * decodes the JSON answer as protobuf and fails. Such an answer is copied with the header set (the store's own
+   * response objects are not changed: doing that to every answer broke large lists read over HTTP/2).
    */
-  private static MockResponse withContentType(MockResponse response) {
-    if (response.getWebSocketListener() == null && response.header("Content-Type") == null
-        && response.getBody() != null && response.getBody().size() > 0) {
-      response.setHeader("Content-Type", "application/json");
+  private static MockResponse asJson(MockResponse response) {
+    if (response.getWebSocketListener() != null || response.header("Content-Type") != null) {
+      return response;
     }
-    return response;
+    MockResponse copy = new MockResponse().setResponseCode(response.code()).setHeaders(response.getHeaders());
+    copy.setHeader("Content-Type", "application/json");
+    return response.getBody() == null ? copy : copy.setBody(response.getBody().getBytes());
   }
 
   private static boolean mergePatch(RecordedRequest request) {
