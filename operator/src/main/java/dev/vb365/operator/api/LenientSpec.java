@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -47,14 +49,85 @@ public final class LenientSpec {
     @Override
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonNode raw = p.readValueAsTree();
+      ProblemCollector collector = new ProblemCollector();
       try {
-        return p.getCodec().treeToValue(raw, type);
+        T spec = readerOf(p).forType(type).withHandler(collector).readValue(raw);
+        if (collector.problems.isEmpty()) {
+          return spec;
+        }
       } catch (JsonMappingException e) {
-        T spec = empty();
-        spec.unreadable(new UnreadableSpec(path(e), problem(e), raw));
-        return spec;
+        collector.problems.add(new UnreadableSpec.Problem(path(e), problem(e)));
+      }
+      T spec = empty();
+      spec.unreadable(new UnreadableSpec(collector.problems, raw));
+      return spec;
+    }
+
+    private static com.fasterxml.jackson.databind.ObjectReader readerOf(JsonParser p) {
+      Object codec = p.getCodec();
+      if (codec instanceof com.fasterxml.jackson.databind.ObjectReader reader) {
+        return reader;
+      }
+      if (codec instanceof com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return mapper.reader();
+      }
+      return new com.fasterxml.jackson.databind.ObjectMapper().reader();
+    }
+  }
+
+  /**
+   * Notes every field that does not fit and reads on, so that one condition names all of a spec's problems (instead
+   * of one per apply): unknown fields with the ones allowed there, and values of the wrong kind.
+   */
+  private static final class ProblemCollector extends com.fasterxml.jackson.databind.deser.DeserializationProblemHandler {
+    final List<UnreadableSpec.Problem> problems = new ArrayList<>();
+
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+        com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer, Object bean, String name) throws IOException {
+      java.util.Collection<Object> known = deserializer.getKnownPropertyNames();
+      String allowed = known == null || known.isEmpty() ? "" : "; allowed here: " + known.stream().map(String::valueOf)
+          .filter(n -> !n.equals("unreadable")).sorted().collect(Collectors.joining(", "));
+      problems.add(new UnreadableSpec.Problem(path(p.getParsingContext(), name), "unknown field" + allowed));
+      p.skipChildren();
+      return true;
+    }
+
+    @Override
+    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> target, String value, String message) {
+      problems.add(new UnreadableSpec.Problem(path(ctxt.getParser().getParsingContext(), null), "\""
+          + abbreviate(value) + "\" is not " + kind(target)));
+      return null;
+    }
+
+    @Override
+    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> target, Number value, String message) {
+      problems.add(new UnreadableSpec.Problem(path(ctxt.getParser().getParsingContext(), null), value + " is not "
+          + kind(target)));
+      return null;
+    }
+
+    @Override
+    public Object handleUnexpectedToken(DeserializationContext ctxt, com.fasterxml.jackson.databind.JavaType target,
+        com.fasterxml.jackson.core.JsonToken token, JsonParser p, String message) throws IOException {
+      problems.add(new UnreadableSpec.Problem(path(p.getParsingContext(), null), "expected "
+          + kind(target == null ? null : target.getRawClass())));
+      p.skipChildren();
+      return null;
+    }
+  }
+
+  /** "spec.selectedItems[0].team.displayName" from the parser's position (and a field name, when given). */
+  static String path(com.fasterxml.jackson.core.JsonStreamContext context, String field) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (com.fasterxml.jackson.core.JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.addFirst("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      } else if (c.getCurrentName() != null && (c != context || field == null)) {
+        parts.addFirst("." + c.getCurrentName());
       }
     }
+    return "spec" + String.join("", parts) + (field == null ? "" : "." + field);
   }
 
   /** Reads a {@link BackupJobSpec}. */

@@ -4,6 +4,7 @@ import dev.vb365.operator.api.DeletionPolicy;
 import dev.vb365.operator.veeam.Secret;
 import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.VeeamConnection;
+import dev.vb365.operator.veeam.VeeamException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -83,10 +84,19 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // stdout is the YAML: it goes to kubectl apply or a file, so the log stays on stderr and says only what is wrong.
+    LoggingSetup.apply("WARN", LoggingSetup.Format.TEXT);
     VeeamConnection connection = connection();
-    VeeamClient client = VeeamClient.create(connection);
-    JobExporter.Result result = new JobExporter(client,
-        new JobExporter.Options(organization, namespace, connectionSecret, deletionPolicy)).export();
+    JobExporter.Result result;
+    VeeamClient client;
+    try {
+      client = VeeamClient.create(connection);
+      result = new JobExporter(client, new JobExporter.Options(organization, namespace, connectionSecret,
+          deletionPolicy)).export();
+    } catch (VeeamException e) {
+      spec.commandLine().getErr().println("error: " + ServerProblems.describe(connection.baseUrl(), e));
+      return Main.EXIT_FAILED;
+    }
     out.print(ExportYaml.write(result, connection.baseUrl() + " (REST API " + client.apiVersion().segment() + ")"));
     out.flush();
     spec.commandLine().getErr().println("Exported " + result.exported().size() + " job(s)"
@@ -99,9 +109,13 @@ final class ExportCommand implements Callable<Integer> {
     if (password.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--password-file " + passwordFile + " is empty");
     }
+    String urlProblem = VeeamConnection.urlProblem(url.trim(), "--username and --password-file");
+    if (urlProblem != null) {
+      throw new ParameterException(spec.commandLine(), "--url " + urlProblem + "; e.g. https://vb365.example:4443");
+    }
     VeeamConnection connection;
     try {
-      connection = VeeamConnection.of(url, username, Secret.of(password));
+      connection = VeeamConnection.of(url.trim(), username, Secret.of(password));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--url: " + e.getMessage());
     }
@@ -115,8 +129,11 @@ final class ExportCommand implements Callable<Integer> {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot read " + option + " " + file + ": "
-          + e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+          : String.valueOf(e.getMessage());
+      throw new ParameterException(spec.commandLine(), "cannot read " + option + " " + file + ": " + why);
     }
   }
 }

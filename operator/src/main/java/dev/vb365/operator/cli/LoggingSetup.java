@@ -11,7 +11,10 @@ import ch.qos.logback.core.encoder.Encoder;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
-/** Applies --log-level and --log-format (text | json) to Logback at start, replacing the stdout appender. */
+/**
+ * Applies --log-level and --log-format (text | json) to Logback at start. Logs go to stderr, always: stdout is for
+ * what a command prints (export's YAML is piped into kubectl).
+ */
 public final class LoggingSetup {
 
   public enum Format { TEXT, JSON }
@@ -39,7 +42,8 @@ public final class LoggingSetup {
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);
-    appender.setName("STDOUT");
+    appender.setName("STDERR");
+    appender.setTarget("System.err");
     appender.setEncoder(encoder);
     appender.start();
     root.detachAndStopAllAppenders();

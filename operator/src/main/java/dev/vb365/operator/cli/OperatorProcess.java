@@ -54,6 +54,12 @@ final class OperatorProcess implements AutoCloseable {
 
   static OperatorProcess start(Options options) throws IOException {
     KubernetesClient kubernetes = kubernetesClient(options.kubeconfigOrNull());
+    try {
+      KubernetesReachability.check(kubernetes, options.kubeconfigOrNull());
+    } catch (RuntimeException e) {
+      kubernetes.close();
+      throw e;
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

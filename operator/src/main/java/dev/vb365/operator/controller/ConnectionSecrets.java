@@ -95,7 +95,9 @@ final class ConnectionSecrets {
         Reasons.SECRET_NOT_FOUND, "Secret " + name + " not found; it needs the keys url, username and password"));
     String url = value(found, URL, name, true);
     String username = value(found, USERNAME, name, true);
-    String password = value(found, PASSWORD, name, true);
+    // A file written by an editor ends with a line break, and kubectl create secret --from-file keeps it: a
+    // password never ends with one on purpose.
+    String password = withoutTrailingLineBreaks(value(found, PASSWORD, name, true));
     String ca = value(found, CA, name, false);
     String insecureText = value(found, INSECURE, name, false);
     boolean insecure = false;
@@ -107,7 +109,7 @@ final class ConnectionSecrets {
       }
       insecure = flag.equals("true");
     }
-    String urlProblem = urlProblem(url.trim());
+    String urlProblem = VeeamConnection.urlProblem(url.trim(), "the keys username and password");
     if (urlProblem != null) {
       throw secretProblem(Reasons.SECRET_INVALID, "Secret " + name + ": key " + URL + " " + urlProblem
           + " (e.g. https://vb365.example.com:4443)");
@@ -135,29 +137,12 @@ final class ConnectionSecrets {
     return new ReconcileFailure(reason, message, ReconcileFailure.Retry.TRANSIENT, null, null);
   }
 
-  /** What is wrong with the url, or null; never quotes it (it may carry a password in its user info). */
-  private static String urlProblem(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return "is not a URL";
+  private static String withoutTrailingLineBreaks(String text) {
+    int end = text.length();
+    while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !scheme.equals("http")) {
-      return "must start with https:// (or http://)";
-    }
-    if (uri.getRawUserInfo() != null) {
-      return "must not contain user info (user:password@): put them in the keys username and password";
-    }
-    if (uri.getHost() == null) {
-      return "has no host name";
-    }
-    if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/") || uri.getQuery() != null
-        || uri.getFragment() != null) {
-      return "must be the server's address only, without a path or query (the operator adds /v8/...)";
-    }
-    return null;
+    return text.substring(0, end);
   }
 
   /** The CA bundle must parse: a broken one is the Secret's problem, not an error of the reconcile. */

@@ -35,9 +35,18 @@ final class VeeamFailures {
       return new ReconcileFailure(Reasons.FORBIDDEN, "the VB365 account may not do this: " + message,
           ReconcileFailure.Retry.SLOW, null, e);
     }
-    if (e instanceof TlsException) {
-      return new ReconcileFailure(Reasons.TLS_UNTRUSTED, "the VB365 server's certificate is not trusted (add its CA "
-          + "as ca.crt to the connection Secret): " + message, ReconcileFailure.Retry.SLOW, null, e);
+    if (e instanceof TlsException tls) {
+      String what = switch (tls.kind()) {
+        case UNTRUSTED_CERTIFICATE -> "the VB365 server's certificate is not trusted (add the CA that signed it as "
+            + "ca.crt to the connection Secret)";
+        case HOSTNAME_MISMATCH -> "the VB365 server's certificate does not name the host of the Secret's url (use a "
+            + "host name the certificate names)";
+        case NOT_TLS -> "the VB365 server does not speak TLS (if it serves plain HTTP, the Secret's url starts with "
+            + "http://)";
+        case HANDSHAKE_FAILED -> "the TLS handshake with the VB365 server failed (check that the Secret's url names "
+            + "the REST API port)";
+      };
+      return new ReconcileFailure(Reasons.TLS_UNTRUSTED, what + ": " + message, ReconcileFailure.Retry.SLOW, null, e);
     }
     if (e instanceof ThrottledException t) {
       return new ReconcileFailure(Reasons.THROTTLED, message, ReconcileFailure.Retry.TRANSIENT,

@@ -34,7 +34,7 @@ public final class SpecValidation {
       return errors;
     }
     if (spec.unreadable() != null) {
-      errors.add(new FieldError(spec.unreadable().path(), spec.unreadable().problem()));
+      spec.unreadable().problems().forEach(p -> errors.add(new FieldError(p.path(), p.problem())));
       return errors;
     }
     connection(errors, spec.getConnection());
@@ -71,7 +71,7 @@ public final class SpecValidation {
       return errors;
     }
     if (spec.unreadable() != null) {
-      errors.add(new FieldError(spec.unreadable().path(), spec.unreadable().problem()));
+      spec.unreadable().problems().forEach(p -> errors.add(new FieldError(p.path(), p.problem())));
       return errors;
     }
     if (spec.getJobRef() == null || spec.getJobRef().getName() == null) {

@@ -11,13 +11,15 @@ public final class TlsException extends VeeamException {
     public enum Kind {
         UNTRUSTED_CERTIFICATE,
         HOSTNAME_MISMATCH,
+        /** The server answered without TLS: a plain-HTTP server behind an https:// URL. */
+        NOT_TLS,
         HANDSHAKE_FAILED
     }
 
     private final Kind kind;
 
     public TlsException(Endpoint endpoint, Kind kind, String detail, Throwable cause) {
-        super(endpoint, 0, null, null, kind + ": " + detail, cause);
+        super(endpoint, 0, null, null, detail, cause);
         this.kind = kind;
     }
 

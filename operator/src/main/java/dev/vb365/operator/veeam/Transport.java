@@ -64,7 +64,8 @@ final class Transport {
                 throw new CancellationException(endpoint + " cancelled");
             }
             outcome = e.getClass().getSimpleName();
-            throw classify(endpoint, e);
+            throw classify(endpoint, request.url().isHttps(), request.url().scheme() + "://" + request.url().host() + ":"
+                    + request.url().port(), e);
         } catch (RuntimeException e) {
             if (outcome == null) {
                 outcome = e.getClass().getSimpleName();
@@ -97,36 +98,86 @@ final class Transport {
                 .increment();
     }
 
-    /** Names the I/O failure: TLS, not reached at all (nothing sent), or broken mid-exchange. */
-    static VeeamException classify(Endpoint endpoint, IOException e) {
-        String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    /**
+     * Names the I/O failure, in words a user can act on (no exception class names: they end up in conditions and
+     * command-line errors): TLS, not reached at all (nothing sent), or broken mid-exchange.
+     */
+    static VeeamException classify(Endpoint endpoint, boolean https, String hostPort, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
         if (e instanceof SSLPeerUnverifiedException) {
-            return new TlsException(endpoint, TlsException.Kind.HOSTNAME_MISMATCH, detail, e);
+            return new TlsException(endpoint, TlsException.Kind.HOSTNAME_MISMATCH, "the certificate of " + hostPort
+                    + " does not name that host", e);
         }
         if (e instanceof SSLException) {
             if (hasCause(e, CertPathValidatorException.class) || hasCause(e, CertPathBuilderException.class)) {
-                return new TlsException(endpoint, TlsException.Kind.UNTRUSTED_CERTIFICATE, detail, e);
+                return new TlsException(endpoint, TlsException.Kind.UNTRUSTED_CERTIFICATE, "the certificate of "
+                        + hostPort + " is not signed by a trusted CA", e);
             }
             if (hasCause(e, CertificateException.class)) {
-                String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-                return new TlsException(endpoint, text.contains("subject alternative") || text.contains("hostname")
-                        ? TlsException.Kind.HOSTNAME_MISMATCH : TlsException.Kind.UNTRUSTED_CERTIFICATE, detail, e);
+                boolean name = lower.contains("subject alternative") || lower.contains("hostname");
+                return new TlsException(endpoint, name ? TlsException.Kind.HOSTNAME_MISMATCH
+                        : TlsException.Kind.UNTRUSTED_CERTIFICATE, name ? "the certificate of " + hostPort
+                        + " does not name that host" : "the certificate of " + hostPort + " is not trusted (" + message
+                        + ")", e);
             }
-            return new TlsException(endpoint, TlsException.Kind.HANDSHAKE_FAILED, detail, e);
+            if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")) {
+                return new TlsException(endpoint, TlsException.Kind.NOT_TLS, hostPort + " did not answer with TLS "
+                        + "(a plain-HTTP server? then the URL starts with http://)", e);
+            }
+            return new TlsException(endpoint, TlsException.Kind.HANDSHAKE_FAILED, "the TLS handshake with " + hostPort
+                    + " failed (" + message + ")", e);
         }
-        if (e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException || e instanceof PortUnreachableException
-                || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).toLowerCase(
-                        java.util.Locale.ROOT).contains("connect"))) {
-            return new UnreachableException(endpoint, detail, e);
+        if (e instanceof ConnectException && chainSays(e, "refused")) {
+            return new UnreachableException(endpoint, "connection refused by " + hostPort + " (nothing listens on that "
+                    + "port; VB365's REST API listens on 4443 unless changed)", e);
+        }
+        if (e instanceof UnknownHostException) {
+            return new UnreachableException(endpoint, "unknown host in " + hostPort + " (the name does not resolve)", e);
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof PortUnreachableException) {
+            return new UnreachableException(endpoint, hostPort + " cannot be reached (" + message + ")", e);
+        }
+        if (e instanceof SocketTimeoutException && lower.contains("connect")) {
+            return new UnreachableException(endpoint, "no connection to " + hostPort + " within the connect timeout "
+                    + "(a firewall, or a wrong address)", e);
         }
         if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
-            return new TransportException(endpoint, "call timed out (" + detail + ")", e);
+            return new TransportException(endpoint, "call timed out (" + hostPort + " took longer than the call's time "
+                    + "limit)", e);
+        }
+        if (e instanceof SocketTimeoutException && https && duringHandshake(e)) {
+            return new TlsException(endpoint, TlsException.Kind.NOT_TLS, hostPort + " did not answer the TLS handshake "
+                    + "in time (a plain-HTTP server? then the URL starts with http://)", e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new TransportException(endpoint, "read timeout (" + detail + ")", e);
+            return new TransportException(endpoint, "read timeout (" + hostPort + " sent no answer in time)", e);
         }
-        return new TransportException(endpoint, detail, e);
+        if (!https && lower.contains("unexpected end of stream")) {
+            return new TransportException(endpoint, hostPort + " closed the connection without an answer (an HTTPS "
+                    + "server? then the URL starts with https://)", e);
+        }
+        return new TransportException(endpoint, "the connection to " + hostPort + " broke (" + message + ")", e);
+    }
+
+    /** Whether the failure happened while TLS was being set up (nothing of the request was sent yet). */
+    private static boolean duringHandshake(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getMethodName().equals("startHandshake") || frame.getMethodName().equals("connectTls")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean chainSays(Throwable e, String word) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -36,6 +36,37 @@ public record VeeamConnection(String baseUrl, String username, Secret password, 
         timeouts = timeouts == null ? Timeouts.defaults() : timeouts;
     }
 
+    /**
+     * What is wrong with {@code url} as a VB365 server's address, or null; never quotes it (it may carry a
+     * password in its user info). One rule for connection Secrets and the command line.
+     *
+     * @param credentialsGoTo where a user name and password belong instead, e.g. "the keys username and password"
+     */
+    public static String urlProblem(String url, String credentialsGoTo) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return "is not a URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return "must start with https:// (or http://)";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "must not contain user info (user:password@): put them in " + credentialsGoTo;
+        }
+        if (uri.getHost() == null) {
+            return "has no host name";
+        }
+        if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/") || uri.getQuery() != null
+                || uri.getFragment() != null) {
+            return "must be the server's address only, without a path such as /v8 (the operator picks the API "
+                    + "version and adds it)";
+        }
+        return null;
+    }
+
     /** A connection that verifies TLS against the JVM trust store with default timeouts. */
     public static VeeamConnection of(String baseUrl, String username, Secret password) {
         return new VeeamConnection(baseUrl, username, password, null, false, Timeouts.defaults());

@@ -112,9 +112,13 @@ final class VeeamJson {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         // Jackson quotes offending input in its messages; a token response must never be quoted.
-        String why = sensitive ? "" : ": " + abbreviate(e.getOriginalMessage(), 200);
-        return new MalformedResponseException(endpoint, status,
-                "malformed JSON (" + e.getClass().getSimpleName() + ")" + where + why, sensitive ? null : e);
+        // Jackson names Java types in its messages (`java.lang.String`, `dev.vb365...Job`): keep the simple name.
+        String why = sensitive ? "" : ": " + abbreviate(String.valueOf(e.getOriginalMessage())
+                .replaceAll("`(?:[a-z][a-z0-9_]*\\.)+([A-Za-z0-9_$]+)`", "$1").replaceAll("\\(class [^)]*\\)", ""), 200);
+        String what = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                && !String.valueOf(e.getOriginalMessage()).contains("end-of-input")
+                ? "JSON of an unexpected shape" : "malformed JSON";
+        return new MalformedResponseException(endpoint, status, what + where + why, sensitive ? null : e);
     }
 
     static String abbreviate(String text, int max) {

@@ -42,7 +42,8 @@ class TlsTest {
 
             assertThat(e.kind()).isEqualTo(TlsException.Kind.UNTRUSTED_CERTIFICATE);
             assertThat(e.retryable()).isFalse();
-            assertThat(e.getMessage()).startsWith("POST /v8/token: UNTRUSTED_CERTIFICATE");
+            assertThat(e.getMessage()).startsWith("POST /v8/token: the certificate of https://localhost:")
+                    .endsWith("is not signed by a trusted CA");
             assertThat(vb.fake.requests()).isEmpty();
         }
     }
