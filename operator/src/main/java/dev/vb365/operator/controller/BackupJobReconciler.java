@@ -81,8 +81,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   private final Clock clock;
   private final SharedCaches shared;
   private final Shutdown shutdown;
-  /** The connection each BackupJob last used: lets a deletion proceed after its Secret is gone. */
-  private final Map<ResourceID, VeeamConnection> lastConnections = new ConcurrentHashMap<>();
   /** Jobs created whose id may not be in the status yet (the status write failed). */
   private final Map<ResourceID, String> createdJobs = new ConcurrentHashMap<>();
   /**
@@ -287,7 +285,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     void run() {
       validate();
       connection = secrets.connection(job, secrets.read(context.getClient(), job));
-      lastConnections.put(id, connection);
       VeeamClient client = pool.clientFor(connection);
       if (unchangedSinceConverged(client)) {
         return;
@@ -772,8 +769,15 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       }
       LOG.info("BackupJob {} not deleted yet: {}", id, failure);
       BackupJobStatus status = BackupJobStatuses.copy(job.getStatus());
-      Conditions.Verdict verdict = Conditions.Verdict.isFalse(failure.reason(), "deleting the VB365 job: "
-          + failure.getMessage());
+      String message = failure.getMessage().startsWith("cannot delete") ? failure.getMessage()
+          : "deleting the VB365 job: " + failure.getMessage();
+      Conditions.Verdict verdict = Conditions.Verdict.isFalse(failure.reason(), message);
+      boolean newReason = Conditions.find(status.getConditions(), ConditionTypes.SYNCED)
+          .map(c -> !failure.reason().equals(c.getReason()) || !Objects.equals(c.getMessage(),
+              Conditions.shorten(message))).orElse(true);
+      if (newReason) {
+        events.warning(job, failure.reason(), message);
+      }
       long generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
       status.setConditions(Conditions.backupJob(status.getConditions(), generation, clock.instant(), verdict, verdict,
           null));
@@ -789,20 +793,17 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
   private void deleteJob(BackupJob job, Context<BackupJob> context, String knownJobId) {
     ResourceID id = ResourceID.fromResource(job);
-    VeeamConnection connection;
+    VeeamConnection server;
     try {
-      connection = secrets.connection(job, secrets.read(context.getClient(), job));
+      server = secrets.connection(job, secrets.read(context.getClient(), job));
     } catch (ReconcileFailure secretProblem) {
-      connection = lastConnections.get(id);
-      if (connection == null) {
-        // Without credentials the job cannot be deleted; keeping the finalizer would block the
-        // namespace's deletion forever (its Secret is often deleted first). Say so, and let go.
-        events.warning(job, "JobNotDeleted", "the VB365 job" + (knownJobId == null ? "" : " " + knownJobId)
-            + " is left in VB365: " + secretProblem.getMessage());
-        return;
-      }
+      // No credentials remembered from earlier reconciles: a deletion does the same before and after a restart.
+      // The finalizer stays, so that deletionPolicy Delete never quietly becomes Orphan; the user decides.
+      throw new ReconcileFailure(secretProblem.reason(), "cannot delete the VB365 job"
+          + (knownJobId == null ? "" : " " + knownJobId) + ": " + secretProblem.getMessage() + "; restore the "
+          + "Secret, or set spec.deletionPolicy: Orphan to leave the job in VB365 and let the BackupJob go",
+          ReconcileFailure.Retry.TRANSIENT, null, null);
     }
-    VeeamConnection server = connection;
     VeeamClient client = pool.clientFor(server);
     try {
       String deleted = gate.call(server, () -> {
@@ -828,7 +829,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   private void forget(ResourceID id, String jobId) {
     converged.remove(id);
     watch.detach(id);
-    lastConnections.remove(id);
     createdJobs.remove(id);
     createOutcomeUnknown.remove(id);
     backoffs.reset(id);

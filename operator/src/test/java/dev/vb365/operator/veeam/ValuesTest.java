@@ -27,11 +27,17 @@ class ValuesTest {
         VeeamConnection a = VeeamConnection.of("https://vbo.example.com:4443/", "admin", Secret.of("pw"));
         VeeamConnection same = VeeamConnection.of("https://vbo.example.com:4443", "admin", Secret.of("pw"));
         VeeamConnection rotated = VeeamConnection.of("https://vbo.example.com:4443", "admin", Secret.of("pw2"));
-        VeeamClientPool pool = new VeeamClientPool(VeeamClientOptions.defaults());
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        VeeamClientPool pool = new VeeamClientPool(VeeamClientOptions.defaults(), Duration.ofMinutes(30), now::get);
 
         assertThat(a).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(rotated);
         assertThat(pool.clientFor(a)).isSameAs(pool.clientFor(same)).isNotSameAs(pool.clientFor(rotated));
-        pool.retainOnly(List.of(rotated));
+        assertThat(pool.size()).isEqualTo(2);
+        // The old password of a rotated Secret is not kept once nothing asks for it.
+        now.addAndGet(Duration.ofMinutes(20).toNanos());
+        pool.clientFor(rotated);
+        now.addAndGet(Duration.ofMinutes(20).toNanos());
+        pool.clientFor(rotated);
         assertThat(pool.size()).isEqualTo(1);
         assertThat(a.toString()).contains("password=***").doesNotContain("pw,").contains("caBundle=none");
     }
