@@ -15,6 +15,12 @@ public final class ConditionTypes {
   /** Each new value of this annotation on a BackupJob starts its VB365 job once. */
   public static final String RUN_REQUESTED_AT_ANNOTATION = "backup.vb365.dev/run-requested-at";
 
+  /**
+   * "true" on a BackupJob that adopts a job (spec.jobId) whose ownership marker names another BackupJob or another
+   * cluster: the user says, explicitly, that this BackupJob takes the job over.
+   */
+  public static final String TAKE_OVER_ANNOTATION = "backup.vb365.dev/take-over";
+
   private ConditionTypes() {
   }
 }

@@ -130,7 +130,7 @@ public final class ChaosScenario {
       while (System.nanoTime() < deadline) {
         violations = invariants.kubernetesSide(workload.deleted().keySet());
         if (violations.isEmpty()) {
-          violations = invariants.vb365Side(workload.deleted(), workload::hadJob);
+          violations = invariants.vb365Side(workload.deleted(), workload::jobIdAtDeletion);
           if (violations.isEmpty()) {
             converged = true;
             break;
@@ -147,7 +147,7 @@ public final class ChaosScenario {
       if (!converged) {
         // Both sides, for the report: what is still wrong where.
         List<String> all = new ArrayList<>(invariants.kubernetesSide(workload.deleted().keySet()));
-        all.addAll(invariants.vb365Side(workload.deleted(), workload::hadJob));
+        all.addAll(invariants.vb365Side(workload.deleted(), workload::jobIdAtDeletion));
         violations = all;
       }
       operator.close();

@@ -33,8 +33,6 @@ import java.util.TreeSet;
  */
 final class Invariants {
 
-  private static final String MARKER = "[managed by vb365-operator: ";
-
   private final KubernetesClient client;
   private final Vb365Admin admin;
   private final String v;
@@ -81,16 +79,16 @@ final class Invariants {
   }
 
   /** VB365 against the declared state: jobs, names, schedules, items, deletions. */
-  List<String> vb365Side(Map<String, DeletionPolicy> deleted, java.util.function.Predicate<String> hadJob) {
+  List<String> vb365Side(Map<String, DeletionPolicy> deleted,
+      java.util.function.Function<String, String> jobIdAtDeletion) {
     List<String> problems = new ArrayList<>();
     Map<String, List<JsonNode>> byOwner = new HashMap<>();
     List<JsonNode> all = new ArrayList<>();
     rows(admin.get(v + "/Jobs?limit=10000")).forEach(all::add);
     for (JsonNode job : all) {
       String description = job.path("description").asText("");
-      int at = description.lastIndexOf(MARKER);
-      String owner = at < 0 || !description.endsWith("]") ? "(no marker)"
-          : description.substring(at + MARKER.length(), description.length() - 1);
+      String owner = dev.vb365.operator.controller.OwnershipMarker.owner(description)
+          .map(o -> o.namespace() + "/" + o.name()).orElse("(no marker)");
       byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(job);
     }
     int expectedJobs = 0;
@@ -114,19 +112,26 @@ final class Invariants {
     for (Map.Entry<String, DeletionPolicy> gone : deleted.entrySet()) {
       int left = byOwner.getOrDefault(gone.getKey(), List.of()).size();
       expectedJobs += left;
-      // Orphan keeps the job: surely when the status named it, and at most one when the BackupJob went before
-      // its job was created (or while a create's answer was lost).
-      boolean ok = gone.getValue() == DeletionPolicy.Delete ? left == 0
-          : hadJob.test(gone.getKey()) ? left == 1 : left <= 1;
+      // Orphan keeps the job, released (no marker, counted above) or, when the release failed, still marked: at
+      // most one either way.
+      String kept = jobIdAtDeletion.apply(gone.getKey());
+      boolean ok = gone.getValue() == DeletionPolicy.Delete ? left == 0 : left <= 1
+          && (kept == null || all.stream().anyMatch(j -> kept.equals(j.path("id").asText())));
       if (!ok) {
         problems.add("BackupJob " + gone.getKey() + " was deleted with deletionPolicy " + gone.getValue()
-            + (hadJob.test(gone.getKey()) ? " after its status named its VB365 job" : "") + " and left " + left
+            + (jobIdAtDeletion.apply(gone.getKey()) != null ? " after its status named VB365 job "
+            + jobIdAtDeletion.apply(gone.getKey()) : "") + " and left " + left
             + " VB365 jobs");
       }
     }
-    if (byOwner.containsKey("(no marker)")) {
-      problems.add(byOwner.get("(no marker)").size() + " VB365 jobs carry no ownership marker");
+    // Orphan hands a job back without its marker; at most one per BackupJob deleted with Orphan.
+    int unmarked = byOwner.getOrDefault("(no marker)", List.of()).size();
+    long orphaned = deleted.values().stream().filter(p -> p == DeletionPolicy.Orphan).count();
+    if (unmarked > orphaned) {
+      problems.add(unmarked + " VB365 jobs carry no ownership marker, but only " + orphaned + " BackupJobs were "
+          + "deleted with deletionPolicy Orphan");
     }
+    expectedJobs += unmarked;
     if (all.size() != expectedJobs) {
       problems.add("VB365 has " + all.size() + " jobs, expected " + expectedJobs);
     }

@@ -47,7 +47,7 @@ final class Workload {
   private final Map<String, DeletionPolicy> deleted = new ConcurrentHashMap<>();
   private final Set<String> deletedNames = ConcurrentHashMap.newKeySet();
   /** Deleted BackupJobs whose status named their VB365 job when they were deleted. */
-  private final Set<String> hadJob = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> jobIdAtDeletion = new ConcurrentHashMap<>();
   private long writes;
   private long conflictsRetried;
 
@@ -112,7 +112,7 @@ final class Workload {
         deleted.put(key, policy(i));
         deletedNames.add(key);
         if (before != null && before.getStatus() != null && before.getStatus().getJobId() != null) {
-          hadJob.add(key);
+          jobIdAtDeletion.put(key, before.getStatus().getJobId());
         }
         client.resources(BackupJob.class).inNamespace(namespace(i)).withName(name(i)).delete();
         writes++;
@@ -157,9 +157,9 @@ final class Workload {
     return Map.copyOf(deleted);
   }
 
-  /** Whether the BackupJob's status named its VB365 job when it was deleted (an Orphan must then keep it). */
-  boolean hadJob(String key) {
-    return hadJob.contains(key);
+  /** The VB365 job the BackupJob's status named when it was deleted, or null (an Orphan must then keep it). */
+  String jobIdAtDeletion(String key) {
+    return jobIdAtDeletion.get(key);
   }
 
   long writes() {

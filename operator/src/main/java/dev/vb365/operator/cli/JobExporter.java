@@ -133,7 +133,12 @@ public final class JobExporter {
     spec.setRepository(named("repository", repositoryName, job.repositoryId(),
         () -> client.resolveRepository(repositoryName).id(), notes));
     spec.setJobName(observed.name());
-    // The ownership marker is the operator's bookkeeping, not part of what a user writes.
+    // The ownership marker is the operator's bookkeeping, not part of what a user writes; but who owns the job is
+    // worth saying: adopting it elsewhere is refused unless the user says take over.
+    OwnershipMarker.owner(observed.description()).ifPresent(owner -> notes.add("already managed by vb365-operator: "
+        + "BackupJob " + owner.describe() + "; applying this BackupJob elsewhere is refused (AlreadyManaged or "
+        + "OwnedByAnotherCluster) unless it carries the annotation "
+        + dev.vb365.operator.api.ConditionTypes.TAKE_OVER_ANNOTATION + ": \"true\""));
     String description = OwnershipMarker.strip(observed.description());
     if (!description.isBlank()) {
       spec.setDescription(description);

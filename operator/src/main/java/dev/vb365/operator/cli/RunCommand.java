@@ -108,6 +108,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Concurrent HTTP requests to one VB365 server. Default: ${DEFAULT-VALUE}.")
   int maxRequestsPerServer;
 
+  @Option(names = "--cluster-name", paramLabel = "NAME",
+      description = "This cluster's name in the ownership marker of each VB365 job, so that another cluster applying "
+          + "the same manifests against the same VB365 server never takes this cluster's jobs. Default: the UID of "
+          + "the kube-system namespace. Never change it once jobs exist.")
+  String clusterName;
+
   private final PrintStream out;
 
   RunCommand(PrintStream out) {
@@ -123,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
           .withDefaultConnectionSecret(defaultConnectionSecret)
           .withFeed(feed, positive(feedPollInterval, "--feed-poll-interval"))
           .withResyncInterval(positive(resyncInterval, "--resync-interval"))
-          .withConcurrency(concurrency, maxRequestsPerServer);
+          .withConcurrency(concurrency, maxRequestsPerServer)
+          .withClusterName(clusterName);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -337,7 +337,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private Report syncWith(VeeamClient client) {
       boolean observeOnly = spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
       boolean adopting = spec.jobIdToAdopt() != null;
-      String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
+      OwnershipMarker.Owner me = owner(job);
+      String marker = me.marker();
 
       // resolve (also proves the connection works before a change feed is started for it)
       ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items);
@@ -351,7 +352,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       }
 
       // locate and observe
-      String jobId = locate(client, source, desired.name(), marker);
+      String jobId = locate(client, source, desired.name(), me);
       long itemGeneration = jobId == null ? 0 : observer.itemGeneration(jobId);
       JobObserver.Observation observation = jobId == null ? new JobObserver.Observation(null, Set.of())
           : observer.observe(client, source, jobId);
@@ -361,14 +362,17 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           deleteDuplicates(client, source, marker, jobId);
         }
       }
+      if (observation.exists() && !observeOnly) {
+        JobLocator.requireManageable(observation.job().description(), jobId, me, adopting, takeOver(job));
+      }
       boolean vanished = jobId != null && !observation.exists();
       if (vanished && (adopting || observeOnly)) {
         throw ReconcileFailure.slow(Reasons.JOB_NOT_FOUND, "VB365 has no job with id " + jobId
             + (adopting ? " (spec.jobId)" : ""));
       }
-      // A job adopted by spec.jobId is found by its id, so it needs no marker: adoption writes nothing
-      // when VB365 already matches the spec (the export round trip relies on that).
-      boolean unmarked = observeOnly || adopting;
+      // An adopted job gets this BackupJob's marker (one PUT when nothing else differs): one owner per VB365 job,
+      // so a second BackupJob, here or in another cluster, cannot adopt it too. ObserveOnly never writes.
+      boolean unmarked = observeOnly;
       desired = withNameAndDescription(desired, observation, observeOnly || adopting, unmarked, marker,
           spec.getDescription() == null);
 
@@ -445,12 +449,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           .map(c -> Objects.equals(c.getMessage(), Conditions.shorten(summary))).orElse(false);
     }
 
-    private String locate(VeeamClient client, JobSource source, String desiredName, String marker) {
+    private String locate(VeeamClient client, JobSource source, String desiredName, OwnershipMarker.Owner me) {
       if (spec.jobIdToAdopt() == null && (old == null || old.getJobId() == null) && createdJobs.containsKey(id)) {
         return createdJobs.get(id);
       }
       java.time.Instant unknownSince = createOutcomeUnknown.get(id);
-      String found = JobLocator.locate(job, desiredName, marker, source, client, unknownSince != null);
+      String found = JobLocator.locate(job, desiredName, me, source, client, unknownSince != null);
       if (found == null && unknownSince != null
           && clock.instant().isBefore(unknownSince.plus(connection.timeouts().call()))) {
         throw new ReconcileFailure(Reasons.CREATE_OUTCOME_UNKNOWN, "the answer to creating the job was lost and "
@@ -474,8 +478,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           if (e instanceof ConflictException) {
             // VB365 refuses a second job of a name; the change feed may not show the one in the way yet.
             // A fresh listing names it at once (NameConflict) instead of a conflict now and the name later.
-            JobLocator.locate(job, create.job().name(), OwnershipMarker.of(job.getMetadata().getNamespace(),
-                job.getMetadata().getName()), null, client, true);
+            JobLocator.locate(job, create.job().name(), owner(job), null, client, true);
           }
           throw VeeamFailures.of(e);
         }
@@ -706,6 +709,17 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     return items.stream().map(i -> i.getMetadata().getUid() + "@" + i.getMetadata().getGeneration()).sorted().toList();
   }
 
+  /** This BackupJob of this cluster, as its ownership marker names it. */
+  private OwnershipMarker.Owner owner(BackupJob job) {
+    return new OwnershipMarker.Owner(settings.clusterName(), job.getMetadata().getNamespace(),
+        job.getMetadata().getName());
+  }
+
+  private static boolean takeOver(BackupJob job) {
+    Map<String, String> annotations = job.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(ConditionTypes.TAKE_OVER_ANNOTATION));
+  }
+
   private static List<ObservedItem> pendingItems(List<dev.vb365.operator.sync.BackupItem> items) {
     return items.stream().map(i -> new ObservedItem(JobObserver.PENDING + i.key(), i)).toList();
   }
@@ -759,8 +773,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (spec != null && spec.effectiveManagementPolicy() == ManagementPolicy.Managed) {
         if (spec.effectiveDeletionPolicy() == DeletionPolicy.Delete) {
           deleteJob(job, context, jobId);
-        } else if (jobId != null) {
-          events.normal(job, "JobOrphaned", "left VB365 job " + jobId + " in place (deletionPolicy Orphan)");
+        } else {
+          releaseJob(job, context, jobId);
         }
       }
     } catch (ReconcileFailure failure) {
@@ -805,24 +819,75 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           ReconcileFailure.Retry.TRANSIENT, null, null);
     }
     VeeamClient client = pool.clientFor(server);
+    OwnershipMarker.Owner me = owner(job);
     try {
-      String deleted = gate.call(server, () -> {
-        String jobId = knownJobId;
-        if (jobId == null) {
-          JobSource source = watch.attach(id, server, client);
-          String marker = OwnershipMarker.of(job.getMetadata().getNamespace(), job.getMetadata().getName());
-          jobId = JobLocator.findOurs(source, client, marker);
-        }
+      String[] outcome = gate.call(server, () -> {
+        JobSource source = watch.attach(id, server, client);
+        String jobId = knownJobId != null ? knownJobId : JobLocator.findOurs(source, client, me.marker());
         if (jobId == null) {
           return null;
         }
-        return client.deleteJob(jobId) ? "deleted VB365 job " + jobId : "VB365 job " + jobId + " was already gone";
+        Optional<Job> found = source.hasSynced() && source.job(jobId).isPresent() ? source.job(jobId)
+            : client.findJob(jobId);
+        if (found.isEmpty()) {
+          return new String[] {"JobDeleted", "VB365 job " + jobId + " was already gone"};
+        }
+        OwnershipMarker.Relation relation = OwnershipMarker.relation(found.get().description(), me);
+        if (relation == OwnershipMarker.Relation.OTHER_CLUSTER || relation == OwnershipMarker.Relation.OTHER_BACKUPJOB) {
+          // Another owner's job (taken over since, or shared by mistake): never deleted from here.
+          return new String[] {"JobNotDeleted", "VB365 job " + jobId + " is managed by "
+              + OwnershipMarker.owner(found.get().description()).orElseThrow().describe() + ", so it is left in VB365"};
+        }
+        return new String[] {"JobDeleted", client.deleteJob(jobId) ? "deleted VB365 job " + jobId
+            : "VB365 job " + jobId + " was already gone"};
       });
-      if (deleted != null) {
-        events.normal(job, "JobDeleted", deleted); // after the server slot is released
+      if (outcome != null) {
+        // after the server slot is released
+        if ("JobDeleted".equals(outcome[0])) {
+          events.normal(job, outcome[0], outcome[1]);
+        } else {
+          events.warning(job, outcome[0], outcome[1]);
+        }
       }
     } catch (VeeamException e) {
       throw VeeamFailures.of(e);
+    }
+  }
+
+  /**
+   * deletionPolicy Orphan hands the job back: its ownership marker goes (one PUT), so that no BackupJob takes it over
+   * by the marker later; adopting it again takes spec.jobId. Leaving never blocks: without the Secret, or when VB365
+   * fails, the BackupJob goes anyway and a warning says the marker stayed.
+   */
+  private void releaseJob(BackupJob job, Context<BackupJob> context, String jobId) {
+    if (jobId == null) {
+      return;
+    }
+    OwnershipMarker.Owner me = owner(job);
+    try {
+      VeeamConnection server = secrets.connection(job, secrets.read(context.getClient(), job));
+      VeeamClient client = pool.clientFor(server);
+      boolean released = gate.call(server, () -> {
+        Optional<Job> found = client.findJob(jobId);
+        if (found.isEmpty()) {
+          return false;
+        }
+        Job current = found.get();
+        OwnershipMarker.Relation relation = OwnershipMarker.relation(current.description(), me);
+        if (relation != OwnershipMarker.Relation.OURS && relation != OwnershipMarker.Relation.OURS_LEGACY) {
+          return false;
+        }
+        client.editJob(jobId, dev.vb365.operator.veeam.model.JobEdit.settings(current.name(),
+            OwnershipMarker.strip(current.description()), current.repositoryId(), current.backupType(),
+            current.isEnabled(), current.schedulePolicy()));
+        return true;
+      });
+      events.normal(job, "JobOrphaned", "left VB365 job " + jobId + " in place (deletionPolicy Orphan)"
+          + (released ? " and removed this BackupJob's marker from its description" : ""));
+    } catch (ReconcileFailure | VeeamException e) {
+      events.warning(job, "JobNotReleased", "left VB365 job " + jobId + " in place (deletionPolicy Orphan), but its "
+          + "description still carries this BackupJob's marker, so a BackupJob of this name in this cluster would "
+          + "manage it again: " + e.getMessage());
     }
   }
 

@@ -48,12 +48,32 @@ final class BackupJobStatuses {
     }
     try {
       return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, current -> {
+        requireSameObject(job, current);
         current.setStatus(status);
         return current;
       });
-    } catch (java.util.NoSuchElementException gone) {
-      // JOSDK looks for the written version in its cache; the BackupJob was deleted meanwhile.
+    } catch (java.util.NoSuchElementException | Replaced gone) {
+      // JOSDK looks for the written version in its cache; the BackupJob was deleted meanwhile (or deleted and
+      // created again under the same name: its status is not this reconcile's to write).
       return job;
+    }
+  }
+
+  /**
+   * JOSDK retries a conflicting write on the object now stored under the name: after a delete and a create of the
+   * same name that is another BackupJob, which must not get the status (the job id) of the one that was deleted.
+   */
+  static void requireSameObject(BackupJob written, BackupJob current) {
+    if (written.getMetadata().getUid() != null && !written.getMetadata().getUid().equals(
+        current.getMetadata().getUid())) {
+      throw new Replaced();
+    }
+  }
+
+  /** The BackupJob was deleted and created again while a reconcile of the old one ran. */
+  static final class Replaced extends RuntimeException {
+    Replaced() {
+      super("the BackupJob was replaced by another of the same name", null, false, false);
     }
   }
 

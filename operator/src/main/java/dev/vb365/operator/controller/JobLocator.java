@@ -26,8 +26,8 @@ final class JobLocator {
   private JobLocator() {
   }
 
-  static String locate(BackupJob job, String desiredName, String marker, JobSource source, VeeamClient client,
-      boolean freshList) {
+  static String locate(BackupJob job, String desiredName, OwnershipMarker.Owner me, JobSource source,
+      VeeamClient client, boolean freshList) {
     String adopted = job.getSpec().jobIdToAdopt();
     if (adopted != null) {
       return adopted;
@@ -52,25 +52,69 @@ final class JobLocator {
       }
       return named.get(0).id();
     }
-    List<Job> ours = jobs.stream().filter(j -> OwnershipMarker.marks(j.description(), marker))
+    List<Job> ours = jobs.stream().filter(j -> OwnershipMarker.marks(j.description(), me.marker()))
         .sorted(Comparator.comparing((Job j) -> !desiredName.equalsIgnoreCase(j.name())).thenComparing(Job::id))
         .toList();
     if (!ours.isEmpty()) {
       return ours.get(0).id();
     }
+    // Marked by this BackupJob before markers named the cluster: it may be another cluster's with the same
+    // manifests, so only status.jobId (the upgrade path) or the user's spec.jobId vouches for it.
+    jobs.stream().filter(j -> OwnershipMarker.relation(j.description(), me) == OwnershipMarker.Relation.OURS_LEGACY)
+        .findFirst().ifPresent(legacy -> {
+          throw ReconcileFailure.slow(Reasons.LEGACY_MARKER, "VB365 job \"" + legacy.name() + "\" (id " + legacy.id()
+              + ") carries this BackupJob's marker from an older vb365-operator, which named no cluster; if it is this "
+              + "cluster's job, set spec.jobId: " + legacy.id() + " to adopt it (the status that named it was lost)");
+        });
     jobs.stream().filter(j -> desiredName.equalsIgnoreCase(j.name())).findFirst().ifPresent(other -> {
-      throw ReconcileFailure.slow(Reasons.NAME_CONFLICT, "VB365 already has a job named \"" + other.name()
-          + "\" (id " + other.id() + ") that this BackupJob did not create; set spec.jobName to another name, or "
-          + "spec.jobId: " + other.id() + " to adopt it");
+      throw nameTaken(other, me);
     });
     return null;
+  }
+
+  /**
+   * Refuses a job this BackupJob found by status.jobId or adopts by spec.jobId when its marker names another
+   * BackupJob or another cluster: one owner per VB365 job. Only the take-over annotation on an adopting BackupJob
+   * overrides it (then the job gets this BackupJob's marker).
+   */
+  static void requireManageable(String description, String jobId, OwnershipMarker.Owner me, boolean adopting,
+      boolean takeOver) {
+    OwnershipMarker.Relation relation = OwnershipMarker.relation(description, me);
+    if (relation != OwnershipMarker.Relation.OTHER_CLUSTER && relation != OwnershipMarker.Relation.OTHER_BACKUPJOB
+        || adopting && takeOver) {
+      return;
+    }
+    String owner = OwnershipMarker.owner(description).orElseThrow().describe();
+    String remedy = adopting ? "; to take it over anyway, annotate this BackupJob "
+        + dev.vb365.operator.api.ConditionTypes.TAKE_OVER_ANNOTATION + "=true" : "; the operator leaves it alone (to "
+        + "manage it from here, set spec.jobId: " + jobId + " and the annotation "
+        + dev.vb365.operator.api.ConditionTypes.TAKE_OVER_ANNOTATION + "=true)";
+    throw relation == OwnershipMarker.Relation.OTHER_CLUSTER
+        ? ReconcileFailure.slow(Reasons.OWNED_BY_ANOTHER_CLUSTER, "VB365 job " + jobId + " is managed by " + owner
+            + remedy)
+        : ReconcileFailure.slow(Reasons.ALREADY_MANAGED, "VB365 job " + jobId + " is managed by BackupJob " + owner
+            + remedy);
+  }
+
+  /** A job of the desired name that is not this BackupJob's: whose it is, and what the user can do. */
+  static ReconcileFailure nameTaken(Job other, OwnershipMarker.Owner me) {
+    String what = "VB365 already has a job named \"" + other.name() + "\" (id " + other.id() + ")";
+    return switch (OwnershipMarker.relation(other.description(), me)) {
+      case OTHER_CLUSTER -> ReconcileFailure.slow(Reasons.OWNED_BY_ANOTHER_CLUSTER, what + ", managed by "
+          + OwnershipMarker.owner(other.description()).orElseThrow().describe() + "; set spec.jobName to another name "
+          + "(this cluster never takes over another cluster's job)");
+      case OTHER_BACKUPJOB -> ReconcileFailure.slow(Reasons.NAME_CONFLICT, what + ", managed by BackupJob "
+          + OwnershipMarker.owner(other.description()).orElseThrow().describe() + "; set spec.jobName to another name");
+      default -> ReconcileFailure.slow(Reasons.NAME_CONFLICT, what + " that this BackupJob did not create; set "
+          + "spec.jobName to another name, or spec.jobId: " + other.id() + " to adopt it");
+    };
   }
 
   private static List<Job> named(Collection<Job> jobs, String name) {
     return jobs.stream().filter(j -> name.equalsIgnoreCase(j.name())).toList();
   }
 
-  /** The job carrying the marker, or null (for a deletion that lost the id). */
+  /** The job carrying this cluster's marker of the BackupJob, or null (for a deletion that lost the id). */
   static String findOurs(JobSource source, VeeamClient client, String marker) {
     return jobsOf(source, client).stream().filter(j -> OwnershipMarker.marks(j.description(), marker))
         .map(Job::id).sorted().findFirst().orElse(null);

@@ -165,8 +165,8 @@ final class JobWatch implements AutoCloseable {
     for (Server server : List.copyOf(servers.values())) {
       java.util.Optional<ResourceID> owner = server.source.job(jobId)
           .flatMap(job -> OwnershipMarker.owner(job.description()))
-          .filter(ref -> ref.contains("/"))
-          .map(ref -> new ResourceID(ref.substring(ref.indexOf('/') + 1), ref.substring(0, ref.indexOf('/'))));
+          .filter(o -> o.cluster() == null || o.cluster().equals(settings.clusterName()))
+          .map(o -> new ResourceID(o.name(), o.namespace()));
       if (owner.isPresent()) {
         return owner;
       }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param resyncInterval the longest time between two reconciles of one BackupJob, whatever happens
  * @param concurrency reconcile threads
  * @param maxRequestsPerServer concurrent requests to one VB365 server, over all reconciles
+ * @param clusterName the cluster's name in ownership markers; null: the kube-system namespace's UID, read at start
  */
 public record OperatorSettings(
     List<String> watchNamespaces,
@@ -26,7 +27,8 @@ public record OperatorSettings(
     Duration feedPollInterval,
     Duration resyncInterval,
     int concurrency,
-    int maxRequestsPerServer) {
+    int maxRequestsPerServer,
+    String clusterName) {
 
   public enum FeedMode { EVENTS, POLL }
 
@@ -44,6 +46,11 @@ public record OperatorSettings(
     if (maxRequestsPerServer < 1) {
       throw new IllegalArgumentException("maxRequestsPerServer must be at least 1, was " + maxRequestsPerServer);
     }
+    clusterName = clusterName == null || clusterName.isBlank() ? null : clusterName.trim();
+    if (clusterName != null && !ClusterIdentity.NAME.matcher(clusterName).matches()) {
+      throw new IllegalArgumentException("the cluster name must be 1 to 63 letters, digits, '-', '.' or '_', starting "
+          + "and ending with a letter or digit, was '" + clusterName + "'");
+    }
     if (defaultConnectionSecret != null && !defaultConnectionSecret.matches("[a-z0-9.-]+/[a-z0-9.-]+")) {
       throw new IllegalArgumentException(
           "the default connection Secret must be written namespace/name, was '" + defaultConnectionSecret + "'");
@@ -53,7 +60,7 @@ public record OperatorSettings(
   /** Defaults matching the Helm chart's values. */
   public static OperatorSettings defaults() {
     return new OperatorSettings(List.of(), null, null, FeedMode.EVENTS, Duration.ofSeconds(60),
-        Duration.ofMinutes(10), 5, 4);
+        Duration.ofMinutes(10), 5, 4, null);
   }
 
   public Optional<String> defaultConnectionSecretNamespace() {
@@ -66,31 +73,36 @@ public record OperatorSettings(
 
   public OperatorSettings withWatchNamespaces(List<String> namespaces) {
     return new OperatorSettings(namespaces, labelSelector, defaultConnectionSecret, feedMode, feedPollInterval,
-        resyncInterval, concurrency, maxRequestsPerServer);
+        resyncInterval, concurrency, maxRequestsPerServer, clusterName);
   }
 
   public OperatorSettings withLabelSelector(String selector) {
     return new OperatorSettings(watchNamespaces, selector, defaultConnectionSecret, feedMode, feedPollInterval,
-        resyncInterval, concurrency, maxRequestsPerServer);
+        resyncInterval, concurrency, maxRequestsPerServer, clusterName);
   }
 
   public OperatorSettings withDefaultConnectionSecret(String secret) {
     return new OperatorSettings(watchNamespaces, labelSelector, secret, feedMode, feedPollInterval,
-        resyncInterval, concurrency, maxRequestsPerServer);
+        resyncInterval, concurrency, maxRequestsPerServer, clusterName);
   }
 
   public OperatorSettings withFeed(FeedMode mode, Duration pollInterval) {
     return new OperatorSettings(watchNamespaces, labelSelector, defaultConnectionSecret, mode, pollInterval,
-        resyncInterval, concurrency, maxRequestsPerServer);
+        resyncInterval, concurrency, maxRequestsPerServer, clusterName);
   }
 
   public OperatorSettings withResyncInterval(Duration interval) {
     return new OperatorSettings(watchNamespaces, labelSelector, defaultConnectionSecret, feedMode, feedPollInterval,
-        interval, concurrency, maxRequestsPerServer);
+        interval, concurrency, maxRequestsPerServer, clusterName);
+  }
+
+  public OperatorSettings withClusterName(String name) {
+    return new OperatorSettings(watchNamespaces, labelSelector, defaultConnectionSecret, feedMode, feedPollInterval,
+        resyncInterval, concurrency, maxRequestsPerServer, name);
   }
 
   public OperatorSettings withConcurrency(int threads, int requestsPerServer) {
     return new OperatorSettings(watchNamespaces, labelSelector, defaultConnectionSecret, feedMode, feedPollInterval,
-        resyncInterval, threads, requestsPerServer);
+        resyncInterval, threads, requestsPerServer, clusterName);
   }
 }

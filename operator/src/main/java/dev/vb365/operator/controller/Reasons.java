@@ -50,6 +50,12 @@ public final class Reasons {
 
   // the job itself
   public static final String NAME_CONFLICT = "NameConflict";
+  /** The job's ownership marker names another cluster: never adopted, corrected or deleted. */
+  public static final String OWNED_BY_ANOTHER_CLUSTER = "OwnedByAnotherCluster";
+  /** The job's ownership marker names another BackupJob: adoption needs the take-over annotation. */
+  public static final String ALREADY_MANAGED = "AlreadyManaged";
+  /** The job carries this BackupJob's marker from a version before cluster names, and the status does not name it. */
+  public static final String LEGACY_MARKER = "LegacyMarker";
   public static final String JOB_NOT_FOUND = "JobNotFound";
   /** The job is in another organization than spec.organization: VB365 cannot move it. */
   public static final String ORGANIZATION_MISMATCH = "OrganizationMismatch";

@@ -46,6 +46,7 @@ final class RunRequests {
   static boolean claim(BackupJob job, BackupJobStatus status, Context<BackupJob> context) {
     try {
       PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, current -> {
+        BackupJobStatuses.requireSameObject(job, current);
         if (current.getStatus() != null
             && Objects.equals(current.getStatus().getLastRunRequest(), status.getLastRunRequest())) {
           throw new AlreadyClaimed();
@@ -54,7 +55,7 @@ final class RunRequests {
         return current;
       });
       return true;
-    } catch (AlreadyClaimed claimed) {
+    } catch (AlreadyClaimed | BackupJobStatuses.Replaced claimed) {
       return false;
     }
   }

@@ -161,6 +161,8 @@ public final class Vb365Operator implements AutoCloseable {
     }
 
     public Vb365Operator start() {
+      OperatorSettings settings = this.settings.withClusterName(ClusterIdentity.resolve(kubernetes,
+          this.settings.clusterName()));
       VeeamClientOptions options = Optional.ofNullable(clientOptions).orElseGet(VeeamClientOptions::defaults)
           .withMeterRegistry(registry);
       ObservedJobCache cache = new ObservedJobCache();

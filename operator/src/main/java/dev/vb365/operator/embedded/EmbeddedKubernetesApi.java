@@ -55,7 +55,13 @@ public final class EmbeddedKubernetesApi implements KubernetesEndpoint {
         () -> "127.0.0.1:" + self[0].getPort(), Clock.systemUTC());
     self[0] = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     self[0].init(InetAddress.getLoopbackAddress(), port);
-    return new EmbeddedKubernetesApi(self[0], dispatcher);
+    EmbeddedKubernetesApi api = new EmbeddedKubernetesApi(self[0], dispatcher);
+    // As in every cluster; the UID of kube-system is the operator's default cluster identity.
+    for (String namespace : List.of("default", "kube-system")) {
+      api.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+          .withName(namespace).withUid(java.util.UUID.randomUUID().toString()).endMetadata().build()).create();
+    }
+    return api;
   }
 
   /**

@@ -139,10 +139,12 @@ class CommandLineTest {
     env.put("VB365_FEED_POLL_INTERVAL", "30s");
     env.put("VB365_CONCURRENCY", "8");
     env.put("VB365_MAX_REQUESTS_PER_SERVER", "6");
+    env.put("VB365_CLUSTER_NAME", "prod-east");
     assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(variables);
     RunCommand run = parseRun(env);
     assertThat(run.settings()).isEqualTo(new OperatorSettings(List.of("team-a", "team-b"), "vb365.dev/shard=a",
-        "vb365-system/vb365-connection", FeedMode.EVENTS, Duration.ofSeconds(30), Duration.ofMinutes(5), 8, 6));
+        "vb365-system/vb365-connection", FeedMode.EVENTS, Duration.ofSeconds(30), Duration.ofMinutes(5), 8, 6,
+        "prod-east"));
     assertThat(run.httpPort).isEqualTo(9090);
     assertThat(run.leaderElection).isTrue();
     assertThat(run.leaderElectionNamespace).isEqualTo("vb365-system");
@@ -155,7 +157,7 @@ class CommandLineTest {
         "VB365_DEFAULT_CONNECTION_SECRET", "", "VB365_LEADER_ELECTION", "false", "VB365_LOG_LEVEL", "INFO",
         "VB365_LOG_FORMAT", "text", "VB365_FEED", "events", "VB365_FEED_POLL_INTERVAL", "60s"));
     defaults.putAll(Map.of("VB365_RESYNC_INTERVAL", "10m", "VB365_CONCURRENCY", "5",
-        "VB365_MAX_REQUESTS_PER_SERVER", "4", "VB365_HTTP_PORT", "8080"));
+        "VB365_MAX_REQUESTS_PER_SERVER", "4", "VB365_HTTP_PORT", "8080", "VB365_CLUSTER_NAME", ""));
     RunCommand chartDefaults = parseRun(defaults);
     assertThat(chartDefaults.settings()).isEqualTo(OperatorSettings.defaults());
     assertThat(chartDefaults.leaderElection).isFalse();

@@ -58,10 +58,14 @@ class ExportRoundTripTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.client().resources(BackupJob.class)
             .inNamespace("legacy").list().getItems().stream().filter(ExportRoundTripTest::ready).count() == 3);
         Map<String, Long> calls = ApiCallSummary.minus(sandbox.simulator().requestCounts(), before);
-        // Applying the export adopts the jobs as they are: not a single VB365 write.
-        assertThat(calls.keySet().stream().filter(ApiCallSummary::isWrite)).as("VB365 writes: " + calls).isEmpty();
-        assertThat(sandbox.client().v1().events().inNamespace("legacy").list().getItems())
-            .noneMatch(e -> e.getReason().startsWith("Job") || e.getReason().startsWith("Items"));
+        // Applying the export adopts the jobs as they are: the only VB365 write is one PUT per job that appends the
+        // ownership marker to its description (one owner per job); no item, schedule or setting changes.
+        assertThat(calls.entrySet().stream().filter(e -> ApiCallSummary.isWrite(e.getKey())))
+            .as("VB365 writes: " + calls).containsExactly(Map.entry("PUT /v8/Jobs/{jobId}", 3L));
+        assertThat(sandbox.client().v1().events().inNamespace("legacy").list().getItems().stream()
+            .filter(e -> e.getReason().startsWith("Job") || e.getReason().startsWith("Items")).toList())
+            .hasSize(3).allSatisfy(e -> assertThat(e.getReason() + ": " + e.getMessage()).matches(
+                "JobUpdated: update settings of job .*: description: .* -> .*\\[managed by vb365-op.*"));
         assertThat(sandbox.simulator().jobIds()).extracting(Object::toString).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(sandbox.client().resources(BackupJob.class).inNamespace("legacy").list().getItems())
             .allSatisfy(job -> assertThat(ids).contains(job.getStatus().getJobId()));

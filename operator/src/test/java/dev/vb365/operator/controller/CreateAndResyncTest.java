@@ -70,7 +70,7 @@ class CreateAndResyncTest {
     JsonNode created = harness.admin.job(job.getStatus().getJobId());
     assertThat(created.path("name").asText()).isEqualTo("Finance");
     assertThat(created.path("description").asText())
-        .isEqualTo("Finance mailboxes and sites [managed by vb365-operator: create/finance]");
+        .isEqualTo("Finance mailboxes and sites [managed by vb365-operator: create/finance in cluster suite]");
     assertThat(created.path("schedulePolicy").path("dailyType").asText()).isEqualTo("Workdays");
     assertThat(harness.admin.items(job.getStatus().getJobId(), "SelectedItems")).hasSize(2);
 

@@ -124,7 +124,7 @@ class DriftTest {
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("PUT /v8/Jobs/{jobId}", 1L));
     assertThat(harness.admin.job(jobId).path("description").asText())
-        .isEqualTo("[managed by vb365-operator: drift-report/job]");
+        .isEqualTo("[managed by vb365-operator: drift-report/job in cluster suite]");
   }
 
   @Test

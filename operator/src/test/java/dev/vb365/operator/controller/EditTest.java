@@ -84,7 +84,7 @@ class EditTest {
 
     JsonNode job = harness.admin.job(jobId);
     assertThat(job.path("name").asText()).isEqualTo("Renamed");
-    assertThat(job.path("description").asText()).isEqualTo("after [managed by vb365-operator: name/job]");
+    assertThat(job.path("description").asText()).isEqualTo("after [managed by vb365-operator: name/job in cluster suite]");
     assertThat(harness.eventReasons("name", "job")).contains("JobUpdated");
   }
 

@@ -54,8 +54,10 @@ class LifecycleTest {
 
     deleteAndAwaitGone("orphan");
 
-    assertThat(harness.operatorWrites()).isEmpty();
+    // The job is handed back: the one write removes this BackupJob's marker, so nothing takes it over by it later.
+    assertThat(harness.operatorWrites()).isEqualTo(Map.of("PUT /v8/Jobs/{jobId}", 1L));
     assertThat(harness.admin.job(jobId).path("name").asText()).isEqualTo("Orphan me");
+    assertThat(harness.admin.job(jobId).path("description").asText()).doesNotContain("managed by");
     assertThat(harness.eventReasons("orphan", "job")).contains("JobOrphaned");
   }
 
@@ -77,20 +79,22 @@ class LifecycleTest {
     BackupJob job = harness.awaitReady("adopt", "job");
     harness.settle(Duration.ofMillis(700));
 
-    // The name and description are kept (the spec omits them), and a job found by its id needs no ownership
-    // marker: VB365 already matches the spec, so adoption writes nothing.
-    assertThat(harness.operatorWrites()).isEmpty();
+    // The name and description are kept (the spec omits them); VB365 already matches the spec, so the one write is
+    // the ownership marker appended to the description (one owner per VB365 job).
+    assertThat(harness.operatorWrites()).isEqualTo(Map.of("PUT /v8/Jobs/{jobId}", 1L));
     assertThat(job.getStatus().getJobId()).isEqualTo(jobId);
     assertThat(harness.admin.job(jobId).path("name").asText()).isEqualTo("Console job");
-    assertThat(harness.admin.job(jobId).path("description").asText()).isEqualTo("made in the console");
+    assertThat(harness.admin.job(jobId).path("description").asText())
+        .isEqualTo("made in the console [managed by vb365-operator: adopt/job in cluster suite]");
 
-    // A spec change after adoption is one PUT, still without a marker.
+    // A spec change after adoption is one PUT.
     harness.resetCounts();
     harness.editSpec("adopt", "job", spec -> spec.setDescription("Adopted from the console"));
     harness.awaitReady("adopt", "job");
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("PUT /v8/Jobs/{jobId}", 1L));
-    assertThat(harness.admin.job(jobId).path("description").asText()).isEqualTo("Adopted from the console");
+    assertThat(harness.admin.job(jobId).path("description").asText())
+        .isEqualTo("Adopted from the console [managed by vb365-operator: adopt/job in cluster suite]");
   }
 
   @Test

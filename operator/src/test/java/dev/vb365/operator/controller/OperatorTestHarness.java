@@ -111,8 +111,11 @@ final class OperatorTestHarness implements AutoCloseable {
         .withCredentials("backup-operator", "Pa55-Wd-f0r-tests!");
   }
 
+  /** The cluster name the harness's operators write into markers (the kube-system UID path runs in the IT tier). */
+  static final String CLUSTER = "suite";
+
   static OperatorSettings settings() {
-    return OperatorSettings.defaults().withResyncInterval(Duration.ofSeconds(5))
+    return OperatorSettings.defaults().withClusterName(CLUSTER).withResyncInterval(Duration.ofSeconds(5))
         .withFeed(OperatorSettings.FeedMode.EVENTS, Duration.ofSeconds(1)).withConcurrency(4, 4);
   }
 

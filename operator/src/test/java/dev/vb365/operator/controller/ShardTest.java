@@ -134,9 +134,8 @@ class ShardTest {
 
   /** The VB365 jobs carrying the ownership marker of this BackupJob. */
   private static List<JsonNode> vb365JobsOf(String ns, String name) {
-    String marker = OwnershipMarker.of(ns, name);
-    return harness.admin.jobs().stream()
-        .filter(j -> OwnershipMarker.marks(j.path("description").asText(), marker)).toList();
+    return harness.admin.jobs().stream().filter(j -> OwnershipMarker.owner(j.path("description").asText())
+        .filter(o -> o.namespace().equals(ns) && o.name().equals(name)).isPresent()).toList();
   }
 
   /** A second operator instance on the same Kubernetes API and VB365 server. */

@@ -26,8 +26,8 @@ class ChartDefaultsTest {
     assertThat(chart.all().stream()
         .map(o -> o.path("kind").asText())
         .filter(kind -> !kind.equals("CustomResourceDefinition")))
-        .containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRole", "ClusterRole",
-            "ClusterRoleBinding", "Service", "Deployment");
+        .containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRole", "ClusterRole", "ClusterRole",
+            "ClusterRoleBinding", "ClusterRoleBinding", "Service", "Deployment");
     assertThat(chart.ofKind("PodDisruptionBudget")).isEmpty();
     assertThat(chart.ofKind("Role")).isEmpty();
   }

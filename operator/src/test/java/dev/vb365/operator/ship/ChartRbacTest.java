@@ -29,6 +29,8 @@ class ChartRbacTest {
       // Connection Secrets are read one at a time: no list or watch, so no cache of other Secrets.
       Map.entry("/secrets", Set.of("get")),
       Map.entry("/events", Set.of("create")),
+      // The cluster identity (kube-system's UID), by resourceNames, unless clusterName is set.
+      Map.entry("/namespaces", Set.of("get")),
       Map.entry("coordination.k8s.io/leases", Set.of("create", "get", "update", "patch")));
 
   record Rule(String kind, String role, String namespace, List<String> apiGroups, List<String> resources,
@@ -116,17 +118,19 @@ class ChartRbacTest {
   @Test
   void byDefaultTheOperatorWorksClusterWideWithoutLeases() {
     RenderedChart chart = RenderedChart.template("");
-    JsonNode binding = chart.one("ClusterRoleBinding");
-    assertThat(binding.path("roleRef").path("name").asText()).isEqualTo(FULLNAME);
+    assertThat(chart.ofKind("ClusterRoleBinding")).extracting(b -> b.path("roleRef").path("name").asText())
+        .containsExactlyInAnyOrder(FULLNAME, FULLNAME + "-cluster-identity");
     assertThat(operatorRules(chart)).allSatisfy(rule -> assertThat(rule.kind()).isEqualTo("ClusterRole"));
     assertThat(grantedResources(chart)).containsExactlyInAnyOrder(
         "backup.vb365.dev/backupjobs", "backup.vb365.dev/jobitems",
-        "backup.vb365.dev/backupjobs/status", "backup.vb365.dev/jobitems/status", "/secrets", "/events");
+        "backup.vb365.dev/backupjobs/status", "backup.vb365.dev/jobitems/status", "/secrets", "/events",
+        "/namespaces");
   }
 
   @Test
   void namespacedModeGrantsTheSameRulesThroughRolesInTheListedNamespacesOnly() {
-    RenderedChart chart = RenderedChart.templateResource("namespaced.yaml");
+    // With a cluster name there is no need to read kube-system: nothing cluster-wide at all.
+    RenderedChart chart = RenderedChart.template(RenderedChart.resource("namespaced.yaml") + "clusterName: a\n");
 
     assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
     assertThat(chart.ofKind("RoleBinding")).allSatisfy(b ->
@@ -136,7 +140,8 @@ class ChartRbacTest {
         assertThat(role.path("metadata").path("labels").toString()).contains("aggregate-to-"));
     assertThat(operatorRules(chart)).allSatisfy(rule -> assertThat(rule.kind()).isEqualTo("Role"));
 
-    List<Rule> clusterWide = operatorRules(RenderedChart.template(""));
+    List<Rule> clusterWide = operatorRules(RenderedChart.template("")).stream()
+        .filter(r -> r.role().equals(FULLNAME)).toList();
     for (String namespace : List.of("team-a", "team-b")) {
       List<Rule> inNamespace = operatorRules(chart).stream()
           .filter(r -> namespace.equals(r.namespace()) && r.role().equals(FULLNAME)).toList();
@@ -161,11 +166,24 @@ class ChartRbacTest {
   }
 
   @Test
-  void noClusterRolesAtAllWhenNamespacedAndUserRolesAreOff() {
+  void noClusterRolesAtAllWhenNamespacedWithAClusterNameAndUserRolesAreOff() {
     RenderedChart chart = RenderedChart.template(RenderedChart.resource("namespaced.yaml")
-        + "rbac:\n  aggregateToDefaultRoles: false\n");
+        + "rbac:\n  aggregateToDefaultRoles: false\nclusterName: prod-east\n");
     assertThat(chart.ofKind("ClusterRole")).isEmpty();
     assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
+    assertThat(chart.env("VB365_CLUSTER_NAME")).isEqualTo("prod-east");
+  }
+
+  @Test
+  void withoutAClusterNameTheOnlyClusterWideRightOfANamespacedInstallIsGetOnKubeSystem() {
+    RenderedChart chart = RenderedChart.template(RenderedChart.resource("namespaced.yaml")
+        + "rbac:\n  aggregateToDefaultRoles: false\n");
+    assertThat(rules(chart).stream().filter(r -> r.kind().equals("ClusterRole")).toList()).singleElement()
+        .satisfies(rule -> {
+          assertThat(rule.groupResources()).containsExactly("/namespaces");
+          assertThat(rule.verbs()).containsExactly("get");
+          assertThat(rule.resourceNames()).containsExactly("kube-system");
+        });
   }
 
   @Test
@@ -203,7 +221,7 @@ class ChartRbacTest {
     assertThat(aggregated).isNotEmpty().allSatisfy(rule ->
         assertThat(rule.apiGroups()).containsExactly("backup.vb365.dev"));
     assertThat(chart.ofKind("ClusterRoleBinding")).allSatisfy(b ->
-        assertThat(b.path("roleRef").path("name").asText()).isEqualTo(FULLNAME));
+        assertThat(b.path("roleRef").path("name").asText()).isIn(FULLNAME, FULLNAME + "-cluster-identity"));
   }
 
   private static Set<String> grantedResources(RenderedChart chart) {
