@@ -21,12 +21,16 @@ import java.util.regex.PatternSyntaxException;
  * @param sessionOutcome how job sessions end: Success (default), Warning or Failed
  * @param lostResponseRate share (0..1) of API calls that are processed, after which the connection is closed
  *     without an answer: a write whose client cannot tell whether it was applied
+ * @param retryAfterSeconds sent as Retry-After with injected errors (a throttled or overloaded server)
+ * @param slowRoute regular expression searched in "METHOD /path" (e.g. "^POST /v8/Jobs$"): matching calls are held
+ *     {@code slowMs} before they are processed (a create that is still in flight when its client dies)
+ * @param slowMs how long calls matching {@code slowRoute} are held
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer errorStatus, String pathPattern,
     Double resetRate, Boolean throttleToken, Integer tokenLifetimeSeconds, String sessionOutcome,
-    Double lostResponseRate) {
+    Double lostResponseRate, Integer retryAfterSeconds, String slowRoute, Long slowMs) {
 
   public static final Faults NONE = new Faults(null, null, null, null, null, null, null, null, null, null);
 
@@ -38,6 +42,17 @@ public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer er
     requireShare("lostResponseRate", lostResponseRate);
     if (errorStatus != null && (errorStatus < 400 || errorStatus > 599)) {
       throw new IllegalArgumentException("errorStatus must be between 400 and 599, got " + errorStatus);
+    }
+    requireRange("slowMs", slowMs, 0, 600_000);
+    if (retryAfterSeconds != null && (retryAfterSeconds < 0 || retryAfterSeconds > 86_400)) {
+      throw new IllegalArgumentException("retryAfterSeconds must be between 0 and 86400, got " + retryAfterSeconds);
+    }
+    if (slowRoute != null) {
+      try {
+        Pattern.compile(slowRoute);
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("slowRoute is not a valid regular expression: " + e.getDescription());
+      }
     }
     if (pathPattern != null) {
       try {
@@ -61,6 +76,14 @@ public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer er
         sessionOutcome, null);
   }
 
+  /** The faults without Retry-After and slow routes (the fields before those were added). */
+  public Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer errorStatus, String pathPattern,
+      Double resetRate, Boolean throttleToken, Integer tokenLifetimeSeconds, String sessionOutcome,
+      Double lostResponseRate) {
+    this(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken, tokenLifetimeSeconds,
+        sessionOutcome, lostResponseRate, null, null, null);
+  }
+
   private static void requireRange(String name, Long value, long min, long max) {
     if (value != null && (value < min || value > max)) {
       throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
@@ -75,52 +98,63 @@ public record Faults(Long latencyMs, Long jitterMs, Double errorRate, Integer er
 
   public Faults withLatencyMs(Long v) {
     return new Faults(v, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withJitterMs(Long v) {
     return new Faults(latencyMs, v, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withErrorRate(Double v) {
     return new Faults(latencyMs, jitterMs, v, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withErrorStatus(Integer v) {
     return new Faults(latencyMs, jitterMs, errorRate, v, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withPathPattern(String v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, v, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withResetRate(Double v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, v, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withThrottleToken(Boolean v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, v,
-        tokenLifetimeSeconds, sessionOutcome, lostResponseRate);
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withTokenLifetimeSeconds(Integer v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken, v,
-        sessionOutcome, lostResponseRate);
+        sessionOutcome, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withSessionOutcome(String v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, v, lostResponseRate);
+        tokenLifetimeSeconds, v, lostResponseRate, retryAfterSeconds, slowRoute, slowMs);
   }
 
   public Faults withLostResponseRate(Double v) {
     return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
-        tokenLifetimeSeconds, sessionOutcome, v);
+        tokenLifetimeSeconds, sessionOutcome, v, retryAfterSeconds, slowRoute, slowMs);
+  }
+
+  public Faults withRetryAfterSeconds(Integer v) {
+    return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, v, slowRoute, slowMs);
+  }
+
+  /** Holds calls whose "METHOD /path" matches {@code route} for {@code millis} before processing them. */
+  public Faults withSlowRoute(String route, Long millis) {
+    return new Faults(latencyMs, jitterMs, errorRate, errorStatus, pathPattern, resetRate, throttleToken,
+        tokenLifetimeSeconds, sessionOutcome, lostResponseRate, retryAfterSeconds, route, millis);
   }
 
   public long latency() {

@@ -60,6 +60,11 @@ public class BackupJobStatus {
       + "the job; each new value starts it once.")
   private String lastRunRequest;
 
+  @JsonPropertyDescription("Set (RFC 3339) just before the operator sends the request that creates the VB365 job, "
+      + "cleared when its answer is recorded here: an operator that finds it set (after a restart or a change of "
+      + "leader) looks for the job before it ever creates one again, and waits out the call timeout first.")
+  private String createPendingSince;
+
   @JsonPropertyDescription("Version of the VB365 REST API in use (v8, v7 or v6).")
   private String vb365ApiVersion;
 
@@ -180,6 +185,14 @@ public class BackupJobStatus {
     this.lastRunRequest = lastRunRequest;
   }
 
+  public String getCreatePendingSince() {
+    return createPendingSince;
+  }
+
+  public void setCreatePendingSince(String createPendingSince) {
+    this.createPendingSince = createPendingSince;
+  }
+
   public String getVb365ApiVersion() {
     return vb365ApiVersion;
   }
@@ -214,6 +227,7 @@ public class BackupJobStatus {
         && Objects.equals(nextRun, other.nextRun) && Objects.equals(selectedItemCount, other.selectedItemCount)
         && Objects.equals(excludedItemCount, other.excludedItemCount)
         && Objects.equals(lastRunRequest, other.lastRunRequest)
+        && Objects.equals(createPendingSince, other.createPendingSince)
         && Objects.equals(vb365ApiVersion, other.vb365ApiVersion)
         && Objects.equals(tlsVerificationDisabled, other.tlsVerificationDisabled)
         && Objects.equals(conditions, other.conditions);
@@ -222,7 +236,8 @@ public class BackupJobStatus {
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, jobId, jobName, organizationId, repositoryId, eTag, lastAppliedETag,
-        lastStatus, lastRun, nextRun, selectedItemCount, excludedItemCount, lastRunRequest, vb365ApiVersion,
+        lastStatus, lastRun, nextRun, selectedItemCount, excludedItemCount, lastRunRequest, createPendingSince,
+        vb365ApiVersion,
         tlsVerificationDisabled, conditions);
   }
 

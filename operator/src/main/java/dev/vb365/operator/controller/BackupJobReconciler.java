@@ -81,14 +81,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   private final Clock clock;
   private final SharedCaches shared;
   private final Shutdown shutdown;
-  /** Jobs created whose id may not be in the status yet (the status write failed). */
-  private final Map<ResourceID, String> createdJobs = new ConcurrentHashMap<>();
-  /**
-   * BackupJobs whose last create lost its answer, and when: look with a fresh listing before
-   * creating again, and do not create again until a whole call timeout has passed since (the
-   * server may still be working on the first request).
-   */
-  private final Map<ResourceID, java.time.Instant> createOutcomeUnknown = new ConcurrentHashMap<>();
 
   /**
    * What each BackupJob last converged on: while its spec, JobItems, connection and VB365 job (eTag,
@@ -266,6 +258,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private final long generation;
     private final BackupJobStatus old;
     private final BackupJobSpec spec;
+    /** The BackupJob as last stored by this reconcile (a recorded create intent moves it on). */
+    private BackupJob current;
     private VeeamConnection connection;
     /** Events noted while holding the server slot, written once it is released. */
     private EventRecorder.Deferred deferred;
@@ -280,6 +274,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       this.generation = job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
       this.old = job.getStatus();
       this.spec = job.getSpec();
+      this.current = job;
     }
 
     void run() {
@@ -450,18 +445,20 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
 
     private String locate(VeeamClient client, JobSource source, String desiredName, OwnershipMarker.Owner me) {
-      if (spec.jobIdToAdopt() == null && (old == null || old.getJobId() == null) && createdJobs.containsKey(id)) {
-        return createdJobs.get(id);
+      // A create recorded on the status whose answer never was (this process or one before it): list afresh,
+      // and do not create again while the first one may still be in flight.
+      String pending = old == null || old.getJobId() != null || spec.jobIdToAdopt() != null ? null
+          : old.getCreatePendingSince();
+      String found = JobLocator.locate(job, desiredName, me, source, client, pending != null);
+      if (found == null && pending != null) {
+        Duration left = CreateIntent.remaining(pending, clock.instant(), connection.timeouts().call());
+        if (!left.isZero()) {
+          throw new ReconcileFailure(Reasons.CREATE_OUTCOME_UNKNOWN, "a create of the job was sent at " + pending
+              + " and its answer was never recorded (the operator stopped or the answer was lost); VB365 does not "
+              + "list the job yet, so the operator looks again before it creates it", ReconcileFailure.Retry.TRANSIENT,
+              CreateIntent.nextLook(left), null);
+        }
       }
-      java.time.Instant unknownSince = createOutcomeUnknown.get(id);
-      String found = JobLocator.locate(job, desiredName, me, source, client, unknownSince != null);
-      if (found == null && unknownSince != null
-          && clock.instant().isBefore(unknownSince.plus(connection.timeouts().call()))) {
-        throw new ReconcileFailure(Reasons.CREATE_OUTCOME_UNKNOWN, "the answer to creating the job was lost and "
-            + "VB365 does not list the job yet; the operator looks again before it creates it",
-            ReconcileFailure.Retry.TRANSIENT, connection.timeouts().call(), null);
-      }
-      createOutcomeUnknown.remove(id);
       return found;
     }
 
@@ -470,11 +467,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       Operation first = plan.operations().get(0);
       if (first instanceof Operation.CreateJob create) {
         Job created;
+        current = CreateIntent.record(current, context, clock.instant());
         try {
           created = applier.create(client, source, create, report.resolution.objects(), job, deferred);
         } catch (CreateOutcomeUnknownException | ConflictException e) {
-          // The job may exist now (or a same-named one appeared): look with a fresh listing first.
-          createOutcomeUnknown.put(id, clock.instant());
+          // The job may exist now (or a same-named one appeared): the intent stays on the status, so the next
+          // reconcile, here or in another process, looks with a fresh listing first.
           if (e instanceof ConflictException) {
             // VB365 refuses a second job of a name; the change feed may not show the one in the way yet.
             // A fresh listing names it at once (NameConflict) instead of a conflict now and the name later.
@@ -482,7 +480,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           }
           throw VeeamFailures.of(e);
         }
-        createdJobs.put(id, created.id());
         report.itemGeneration = observer.itemGeneration(created.id());
         watch.track(id, created.id());
         report.created(created);
@@ -507,7 +504,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (CONNECTION_PROBLEMS.contains(failure.reason())) {
         watch.detach(id); // no change feed for a server this BackupJob cannot use
       }
-      BackupJobStatus status = BackupJobStatuses.copy(old);
+      // From the status as this reconcile last stored it: a create intent recorded before the failure must stay.
+      BackupJobStatus status = BackupJobStatuses.copy(current.getStatus());
       status.setObservedGeneration(generation);
       if (connection != null) {
         status.setTlsVerificationDisabled(connection.insecureSkipTlsVerify() ? Boolean.TRUE : null);
@@ -519,7 +517,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (newReason) {
         events.warning(job, failure.reason(), failure.getMessage());
       }
-      BackupJobStatuses.write(job, status, context);
+      BackupJobStatuses.write(current, status, context);
       for (JobItem item : items) {
         Conditions.Verdict invalid = JobItemStatuses.invalid(item);
         jobItemStatuses.write(context.getClient(), item, jobItemStatuses.status(item, status.getJobId(), null,
@@ -647,6 +645,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         status.setVb365ApiVersion(client.apiVersion().segment());
         if (result != null) {
           status.setJobId(result.id());
+          status.setCreatePendingSince(null); // the job is known: no create is pending any more
           status.setJobName(result.name());
           status.setETag(result.versionStamp());
           status.setLastAppliedETag(lastApplied);
@@ -669,16 +668,15 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         if (run != null) {
           status.setLastRunRequest(run);
           // Recorded before the start, with optimistic locking: see RunRequests.
-          if (RunRequests.claim(job, status, context)) {
+          if (RunRequests.claim(current, status, context)) {
             gate.call(connection, () -> {
               RunRequests.start(client, job, result.id(), run, spec.effectiveManagementPolicy(), events);
               return null;
             });
           }
         } else {
-          BackupJobStatuses.write(job, status, context);
+          BackupJobStatuses.write(current, status, context);
         }
-        createdJobs.remove(id);
         writeJobItemStatuses(client);
       }
 
@@ -768,7 +766,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     ResourceID id = ResourceID.fromResource(job);
     BackupJobSpec spec = job.getSpec();
     String jobId = job.getStatus() != null && job.getStatus().getJobId() != null ? job.getStatus().getJobId()
-        : spec != null && spec.jobIdToAdopt() != null ? spec.jobIdToAdopt() : createdJobs.get(id);
+        : spec != null && spec.jobIdToAdopt() != null ? spec.jobIdToAdopt() : null;
     try {
       if (spec != null && spec.effectiveManagementPolicy() == ManagementPolicy.Managed) {
         if (spec.effectiveDeletionPolicy() == DeletionPolicy.Delete) {
@@ -820,10 +818,21 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     }
     VeeamClient client = pool.clientFor(server);
     OwnershipMarker.Owner me = owner(job);
+    String pending = knownJobId != null || job.getStatus() == null ? null : job.getStatus().getCreatePendingSince();
+    if (pending != null) {
+      Duration left = CreateIntent.remaining(pending, clock.instant(), server.timeouts().call());
+      if (!left.isZero()) {
+        // A create may still land: deleting now could leave it behind, so wait it out, then list afresh.
+        throw new ReconcileFailure(Reasons.CREATE_OUTCOME_UNKNOWN, "a create of the job sent at " + pending
+            + " may still be in flight; the operator deletes the job once it can tell", ReconcileFailure.Retry.TRANSIENT,
+            CreateIntent.nextLook(left), null);
+      }
+    }
     try {
       String[] outcome = gate.call(server, () -> {
         JobSource source = watch.attach(id, server, client);
-        String jobId = knownJobId != null ? knownJobId : JobLocator.findOurs(source, client, me.marker());
+        String jobId = knownJobId != null ? knownJobId
+            : JobLocator.findOurs(pending != null ? null : source, client, me.marker());
         if (jobId == null) {
           return null;
         }
@@ -894,8 +903,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   private void forget(ResourceID id, String jobId) {
     converged.remove(id);
     watch.detach(id);
-    createdJobs.remove(id);
-    createOutcomeUnknown.remove(id);
     backoffs.reset(id);
     metrics.forget(id);
     if (jobId != null) {

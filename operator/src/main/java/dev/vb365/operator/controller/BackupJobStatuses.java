@@ -35,6 +35,7 @@ final class BackupJobStatuses {
     s.setSelectedItemCount(from.getSelectedItemCount());
     s.setExcludedItemCount(from.getExcludedItemCount());
     s.setLastRunRequest(from.getLastRunRequest());
+    s.setCreatePendingSince(from.getCreatePendingSince());
     s.setVb365ApiVersion(from.getVb365ApiVersion());
     s.setTlsVerificationDisabled(from.getTlsVerificationDisabled());
     s.setConditions(from.getConditions());

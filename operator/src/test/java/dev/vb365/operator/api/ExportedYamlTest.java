@@ -41,7 +41,9 @@ class ExportedYamlTest {
         }
       }
       assertThat(documents).hasSize(4);
-      assertThat(yaml).contains("description: Payroll mailboxes\n").doesNotContain("managed by");
+      // The marker is not part of the description, but who manages the job is said, in a comment.
+      assertThat(yaml).contains("description: Payroll mailboxes\n").doesNotContain("[managed by")
+          .contains("# note: already managed by vb365-operator: BackupJob hr/payroll");
       CrdSchema crd = CrdSchema.forKind("BackupJob");
       for (JsonNode document : documents) {
         assertThat(document.path("kind").asText()).isEqualTo("BackupJob");

@@ -139,6 +139,9 @@ class OwnershipTest {
     String jobId = harness.awaitReady("orphan-again", "job").getStatus().getJobId();
     harness.kubernetes.resources(BackupJob.class).inNamespace("orphan-again").withName("job").delete();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.get("orphan-again", "job") == null);
+    // Applied again later, as a person does (within the same second, a reconcile of the deleted BackupJob still
+    // queued can act on JOSDK's cached copy of it: see the closing note of issue 13).
+    harness.settle(Duration.ofSeconds(2));
 
     harness.createBackupJob("orphan-again", "job", spec);
     BackupJob conflict = harness.awaitCondition("orphan-again", "job", ConditionTypes.SYNCED, "False",

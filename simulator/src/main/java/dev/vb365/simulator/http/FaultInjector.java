@@ -17,7 +17,7 @@ public final class FaultInjector {
     LOSE_RESPONSE
   }
 
-  private record Active(Faults faults, Pattern path) {
+  private record Active(Faults faults, Pattern path, Pattern slowRoute) {
   }
 
   private final AtomicReference<Active> active = new AtomicReference<>();
@@ -37,7 +37,8 @@ public final class FaultInjector {
   }
 
   public void set(Faults faults) {
-    active.set(new Active(faults, faults.pathPattern() == null ? null : Pattern.compile(faults.pathPattern())));
+    active.set(new Active(faults, faults.pathPattern() == null ? null : Pattern.compile(faults.pathPattern()),
+        faults.slowRoute() == null ? null : Pattern.compile(faults.slowRoute())));
   }
 
   /** Sleeps for the configured latency plus jitter, then decides whether to drop, fail, serve or serve unanswered. */
@@ -47,16 +48,19 @@ public final class FaultInjector {
 
   /** As {@link #apply(String)}, counting what it injects under {@code route} (e.g. "POST /v8/Jobs"). */
   public Verdict apply(String path, String route) throws InterruptedException {
-    Verdict verdict = decide(path);
+    Verdict verdict = decide(path, route);
     counter.verdict(verdict, route);
     return verdict;
   }
 
-  private Verdict decide(String path) throws InterruptedException {
+  private Verdict decide(String path, String route) throws InterruptedException {
     Active a = active.get();
     Faults f = a.faults();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long delay = f.latency() + (f.jitter() > 0 ? random.nextLong(f.jitter() + 1) : 0);
+    if (a.slowRoute() != null && f.slowMs() != null && a.slowRoute().matcher(route).find()) {
+      delay += f.slowMs(); // held before processing: the work happens even if the client is gone by then
+    }
     if (delay > 0) {
       counter.delayed(delay);
       Thread.sleep(delay);

@@ -116,8 +116,10 @@ public final class HttpFront implements AutoCloseable {
         }
         case ERROR -> {
           int status = faults.current().errorStatusOrDefault();
+          Integer retryAfter = faults.current().retryAfterSeconds();
           write(exchange, status, errorBody.apply(new ApiException(status, null,
-              "Simulated fault: the server answered " + status + " instead of processing the request")), Map.of());
+              "Simulated fault: the server answered " + status + " instead of processing the request")),
+              retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter.toString()));
           return;
         }
         case LOSE_RESPONSE -> dispatch(exchange, api, method, path, body, true, false);
