@@ -1,6 +1,7 @@
 package dev.vb365.simulator;
 
 import dev.vb365.simulator.api.ControlEndpoints;
+import dev.vb365.simulator.api.DirectoryControls;
 import dev.vb365.simulator.api.DirectoryEndpoints;
 import dev.vb365.simulator.api.EventEndpoints;
 import dev.vb365.simulator.api.JobEndpoints;
@@ -71,6 +72,7 @@ public final class Simulator implements AutoCloseable {
     new EventEndpoints(version, state.events()).register(api);
     RouteTable control = new RouteTable();
     new ControlEndpoints(version, counter, faults, tokens).register(control);
+    new DirectoryControls(directory).register(control);
 
     TlsMaterial tls = null;
     Path ca = null;

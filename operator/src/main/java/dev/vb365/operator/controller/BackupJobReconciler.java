@@ -86,12 +86,14 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
    * What each BackupJob last converged on: while its spec, JobItems, connection and VB365 job (eTag,
    * items generation) are the same, a resync has nothing to do, and skips even the cached lookups
    * (whose entries expire: re-resolving every name of every BackupJob each resync interval would
-   * cost VB365 requests in proportion to the number of jobs).
+   * cost VB365 requests in proportion to the number of jobs). But only while the names were resolved
+   * within the lookup cache's lifetime: a user or group recreated with a new id, or a site renamed, is
+   * seen within that lifetime plus a resync.
    */
   private final Map<ResourceID, Converged> converged = new ConcurrentHashMap<>();
 
   private record Converged(long generation, List<String> jobItems, VeeamConnection connection, String jobId,
-      long eTag, long itemGeneration) {
+      long eTag, long itemGeneration, java.time.Instant resolvedAt) {
   }
 
   private InformerEventSource<JobItem, BackupJob> jobItems;
@@ -260,6 +262,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private final BackupJobSpec spec;
     /** The BackupJob as last stored by this reconcile (a recorded create intent moves it on). */
     private BackupJob current;
+    /** When this reconcile resolved the spec's names (the lookups may have been cached up to their lifetime). */
+    private java.time.Instant resolvedAt;
     private VeeamConnection connection;
     /** Events noted while holding the server slot, written once it is released. */
     private EventRecorder.Deferred deferred;
@@ -285,6 +289,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         return;
       }
       converged.remove(id);
+      gate.requireAvailable(connection); // a server that asked to wait is not asked again before it is due
       watch.copiesHandled(id); // this full pass looks for copies; one appearing during it wakes it again
       deferred = events.deferred();
       try {
@@ -292,6 +297,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         Report report;
         try {
           report = gate.call(connection, () -> syncWith(client));
+          gate.noteSuccess(connection);
+        } catch (VeeamException e) {
+          ReconcileFailure failure = VeeamFailures.of(e);
+          gate.noteFailure(connection, failure);
+          throw failure;
         } finally {
           deferred.flush();
         }
@@ -312,7 +322,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (last == null || watch.copySeen(id) || last.generation() != generation || !last.jobItems().equals(jobItemKeys(items))
           || !last.connection().equals(connection) || RunRequests.pending(job) != null || old == null
           || !Conditions.isTrueFor(conditions(), ConditionTypes.READY, generation)
-          || !Objects.equals(old.getJobId(), last.jobId()) || !String.valueOf(last.eTag()).equals(old.getETag())) {
+          || !Objects.equals(old.getJobId(), last.jobId()) || !String.valueOf(last.eTag()).equals(old.getETag())
+          || clock.instant().isAfter(last.resolvedAt().plus(pool.lookupTtl()))) {
         return false;
       }
       JobSource source = watch.attach(id, connection, client);
@@ -336,6 +347,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       String marker = me.marker();
 
       // resolve (also proves the connection works before a change feed is started for it)
+      resolvedAt = clock.instant();
       ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items);
       JobSource source = watch.attach(id, connection, client);
       DesiredJob desired;
@@ -351,6 +363,24 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       long itemGeneration = jobId == null ? 0 : observer.itemGeneration(jobId);
       JobObserver.Observation observation = jobId == null ? new JobObserver.Observation(null, Set.of())
           : observer.observe(client, source, jobId);
+      String pending = old == null ? null : old.getCreatePendingSince();
+      if (jobId != null && !observation.exists() && pending != null && !adopting && !observeOnly) {
+        // The job of status.jobId is gone and a create of its replacement was sent without its answer recorded:
+        // that one may exist (or still be in flight). Find it by its marker before anything is created again.
+        String replacement = JobLocator.findOurs(null, client, marker);
+        if (replacement != null) {
+          jobId = replacement;
+          itemGeneration = observer.itemGeneration(jobId);
+          observation = observer.observe(client, source, jobId);
+        } else {
+          Duration left = CreateIntent.remaining(pending, clock.instant(), connection.timeouts().call());
+          if (!left.isZero()) {
+            throw new ReconcileFailure(Reasons.CREATE_OUTCOME_UNKNOWN, "the VB365 job was deleted outside "
+                + "Kubernetes and a create of it sent at " + pending + " has no recorded answer; the operator looks "
+                + "again before it creates it", ReconcileFailure.Retry.TRANSIENT, CreateIntent.nextLook(left), null);
+          }
+        }
+      }
       if (jobId != null) {
         watch.track(id, jobId);
         if (!observeOnly && !adopting) {
@@ -572,7 +602,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           return Optional.empty();
         }
         return Optional.of(new Converged(generation, jobItemKeys(items), connection, result.id(), result.eTag(),
-            itemGeneration));
+            itemGeneration, resolvedAt));
       }
 
       void inSync() {

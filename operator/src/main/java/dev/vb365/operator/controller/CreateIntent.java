@@ -22,18 +22,20 @@ final class CreateIntent {
   }
 
   /**
-   * Records {@code now} as the pending create, with optimistic locking: when another writer recorded a job id or an
-   * intent of its own since {@code job} was read, it fails (the caller reconciles again and finds what they did).
+   * Records {@code now} as the pending create, with optimistic locking: when another writer recorded another job id
+   * or an intent of its own since {@code job} was read, it fails (the caller reconciles again and finds what they did).
    *
    * @return the BackupJob as stored now (later writes of this reconcile start from it)
    */
   static BackupJob record(BackupJob job, Context<BackupJob> context, Instant now) {
     String seen = job.getStatus() == null ? null : job.getStatus().getCreatePendingSince();
+    String seenJob = job.getStatus() == null ? null : job.getStatus().getJobId(); // a vanished job is created again
     try {
       return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, current -> {
         BackupJobStatuses.requireSameObject(job, current);
         BackupJobStatus stored = current.getStatus();
-        if (stored != null && (stored.getJobId() != null || !Objects.equals(stored.getCreatePendingSince(), seen))) {
+        if (stored != null && (!Objects.equals(stored.getJobId(), seenJob)
+            || !Objects.equals(stored.getCreatePendingSince(), seen))) {
           throw new Overtaken();
         }
         BackupJobStatus status = BackupJobStatuses.copy(stored);

@@ -34,6 +34,8 @@ public final class Reasons {
   public static final String TLS_UNTRUSTED = "TlsUntrusted";
   public static final String SERVER_ERROR = "ServerError";
   public static final String THROTTLED = "Throttled";
+  /** All request slots to the server stayed busy (slow answers): rescheduled instead of waiting longer. */
+  public static final String SERVER_BUSY = "ServerBusy";
   /** VB365 refused a request as invalid (HTTP 400): the spec asks for something VB365 does not accept. */
   public static final String REJECTED = "Rejected";
   /** The job VB365 returned cannot be understood (an unknown backup type, for instance). */

@@ -3,6 +3,7 @@ package dev.vb365.operator.controller;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.veeam.Timeouts;
+import dev.vb365.operator.veeam.RetryPolicy;
 import dev.vb365.operator.veeam.VeeamClientOptions;
 import dev.vb365.operator.veeam.VeeamClientPool;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -163,8 +164,10 @@ public final class Vb365Operator implements AutoCloseable {
     public Vb365Operator start() {
       OperatorSettings settings = this.settings.withClusterName(ClusterIdentity.resolve(kubernetes,
           this.settings.clusterName()));
-      VeeamClientOptions options = Optional.ofNullable(clientOptions).orElseGet(VeeamClientOptions::defaults)
-          .withMeterRegistry(registry);
+      // Retries inside a reconcile stay within a short budget: a server that asks for a longer wait (Retry-After)
+      // or keeps failing is rescheduled, so that no reconcile thread sleeps on one server's trouble.
+      VeeamClientOptions options = Optional.ofNullable(clientOptions).orElseGet(() -> VeeamClientOptions.defaults()
+          .withRetryPolicy(RetryPolicy.withinReconcile())).withMeterRegistry(registry);
       ObservedJobCache cache = new ObservedJobCache();
       JobWatch watch = new JobWatch(settings, cache);
       JobItemStatuses jobItemStatuses = new JobItemStatuses(clock);

@@ -49,7 +49,7 @@ final class VeeamFailures {
       return new ReconcileFailure(Reasons.TLS_UNTRUSTED, what + ": " + message, ReconcileFailure.Retry.SLOW, null, e);
     }
     if (e instanceof ThrottledException t) {
-      return new ReconcileFailure(Reasons.THROTTLED, message, ReconcileFailure.Retry.TRANSIENT,
+      return new ReconcileFailure(Reasons.THROTTLED, message + asked(t.retryAfter()), ReconcileFailure.Retry.TRANSIENT,
           t.retryAfter().orElse(null), e);
     }
     if (e instanceof CreateOutcomeUnknownException) {
@@ -61,8 +61,8 @@ final class VeeamFailures {
       return new ReconcileFailure(Reasons.SERVER_UNREACHABLE, message, ReconcileFailure.Retry.TRANSIENT, null, e);
     }
     if (e instanceof ServerErrorException s) {
-      return new ReconcileFailure(Reasons.SERVER_ERROR, message, ReconcileFailure.Retry.TRANSIENT,
-          s.retryAfter().orElse(null), e);
+      return new ReconcileFailure(Reasons.SERVER_ERROR, message + asked(s.retryAfter()),
+          ReconcileFailure.Retry.TRANSIENT, s.retryAfter().orElse(null), e);
     }
     if (e instanceof ValidationException) {
       return new ReconcileFailure(Reasons.REJECTED, "VB365 rejected the request: " + message,
@@ -99,6 +99,12 @@ final class VeeamFailures {
   static ReconcileFailure unreadable(UnreadableJobException e) {
     return new ReconcileFailure(Reasons.UNREADABLE_JOB, e.getMessage() + "; the operator does not change it",
         ReconcileFailure.Retry.SLOW, null, e);
+  }
+
+  /** "; VB365 asked to wait 30 s (Retry-After): no request to it before then", or nothing. */
+  private static String asked(java.util.Optional<Duration> retryAfter) {
+    return retryAfter.map(d -> "; VB365 asked to wait " + d.toSeconds() + " s (Retry-After): no request to it "
+        + "before then").orElse("");
   }
 
   static Duration slowRetry() {

@@ -31,6 +31,15 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     /** One attempt only. */
+    /**
+     * For calls made inside a reconcile: 3 attempts within 2 s, Retry-After honoured up to 1 s. A longer wait ends
+     * the call with the server's failure (and its Retry-After), and the reconcile is rescheduled instead.
+     */
+    public static RetryPolicy withinReconcile() {
+        return new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(1));
+    }
+
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }

@@ -52,6 +52,11 @@ public final class VeeamClientPool {
         options.baseHttpClient().dispatcher().cancelAll();
     }
 
+    /** How long the clients cache name lookups. */
+    public Duration lookupTtl() {
+        return options.lookupTtl();
+    }
+
     public int size() {
         return clients.size();
     }

@@ -114,6 +114,15 @@ final class OperatorTestHarness implements AutoCloseable {
   /** The cluster name the harness's operators write into markers (the kube-system UID path runs in the IT tier). */
   static final String CLUSTER = "suite";
 
+  /** JSON text as a tree (for the simulator's controls). */
+  static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static OperatorSettings settings() {
     return OperatorSettings.defaults().withClusterName(CLUSTER).withResyncInterval(Duration.ofSeconds(5))
         .withFeed(OperatorSettings.FeedMode.EVENTS, Duration.ofSeconds(1)).withConcurrency(4, 4);

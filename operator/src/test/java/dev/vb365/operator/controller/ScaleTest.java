@@ -71,8 +71,9 @@ class ScaleTest {
         "GET /v8/Organizations/{organizationId}/Users", (long) ITEMS,
         // the change feed's one listing at start
         "GET /v8/Jobs", 1L));
-    assertThat(harness.statusWrites("backupjobs")).isEqualTo(JOBS);
-    // Kubernetes writes per new BackupJob: its finalizer, one status write, one Event.
+    // Two status writes per new BackupJob: the create intent before the create is sent, then the result.
+    assertThat(harness.statusWrites("backupjobs")).isEqualTo(2L * JOBS);
+    // Kubernetes writes per new BackupJob: its finalizer, two status writes, one Event.
     for (int i = 0; i < JOBS; i++) {
       assertThat(harness.eventReasons(ns, "job-" + i)).containsExactly("JobCreated");
     }

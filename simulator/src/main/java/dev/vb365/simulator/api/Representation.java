@@ -302,10 +302,15 @@ public final class Representation {
     ObjectNode n = Json.object();
     n.put("type", item.type().name());
     switch (item.type()) {
-      case User -> n.set("user", user(org, directory.user(org, item.objectId()).orElseThrow(), base));
-      case Group -> n.set("group", group(org, directory.group(org, item.objectId()).orElseThrow(), base));
-      case Site -> n.set("site", site(org, directory.site(org, item.objectId()).orElseThrow(), base, true));
-      case Team -> n.set("team", team(org, directory.team(org, item.objectId()).orElseThrow(), base));
+      // An object removed from the directory since is shown as it was (VB365 keeps what the item was).
+      case User -> n.set("user", user(org, directory.user(org, item.objectId())
+          .or(() -> directory.removed(item.objectId(), Directory.User.class)).orElseThrow(), base));
+      case Group -> n.set("group", group(org, directory.group(org, item.objectId())
+          .or(() -> directory.removed(item.objectId(), Directory.Group.class)).orElseThrow(), base));
+      case Site -> n.set("site", site(org, directory.site(org, item.objectId())
+          .or(() -> directory.removed(item.objectId(), Directory.Site.class)).orElseThrow(), base, true));
+      case Team -> n.set("team", team(org, directory.team(org, item.objectId())
+          .or(() -> directory.removed(item.objectId(), Directory.Team.class)).orElseThrow(), base));
       case OneDriveFolders -> {
         ArrayNode folders = n.putArray("folders");
         item.folders().forEach(folders::add);

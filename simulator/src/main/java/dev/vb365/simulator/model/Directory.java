@@ -27,6 +27,13 @@ public final class Directory {
     }
   }
 
+  /** A copy with other users, groups, sites and teams. */
+  public static Organization withObjects(Organization o, List<User> users, List<Group> groups, List<Site> sites,
+      List<Team> teams) {
+    return new Organization(o.id(), o.name(), o.officeName(), o.description(), o.msid(), o.region(), users, groups,
+        sites, teams);
+  }
+
   /** name is the user principal name; locationType is Cloud, OnPremises or Hybrid. */
   public record User(String id, String name, String displayName, String type, String locationType, String office,
       UUID msid, String detectedSkuType) {

@@ -9,22 +9,53 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Lookups over a fixture. Object ids are compared case-insensitively, like the GUIDs they are made of. */
+/**
+ * Lookups over a fixture. Object ids are compared case-insensitively, like the GUIDs they are made of. The
+ * organizations' users, groups, sites and teams can change at run time (the /_sim/directory controls: a user
+ * deleted and created again with a new id, a site renamed), as a tenant's directory does.
+ */
 public final class DirectoryIndex {
   private final Fixture fixture;
-  private final Map<UUID, Directory.Organization> organizations = new LinkedHashMap<>();
+  /** Replaced as a whole on each change: readers see one consistent directory. */
+  private volatile Map<UUID, Directory.Organization> organizations;
   private final Map<UUID, Directory.Repository> repositories = new LinkedHashMap<>();
   private final Map<UUID, Directory.Proxy> proxies = new LinkedHashMap<>();
 
   public DirectoryIndex(Fixture fixture) {
     this.fixture = fixture;
-    fixture.organizations().forEach(o -> organizations.put(o.id(), o));
+    Map<UUID, Directory.Organization> orgs = new LinkedHashMap<>();
+    fixture.organizations().forEach(o -> orgs.put(o.id(), o));
+    this.organizations = orgs;
     fixture.repositories().forEach(r -> repositories.put(r.id(), r));
     fixture.proxies().forEach(p -> proxies.put(p.id(), p));
   }
 
+  /** Objects removed at run time, by lower-case id: job items naming them still show what they were. */
+  private final Map<String, Object> removed = new java.util.concurrent.ConcurrentHashMap<>();
+
   public List<Directory.Organization> organizations() {
-    return fixture.organizations();
+    return List.copyOf(organizations.values());
+  }
+
+  /** Remembers an object removed from the directory, for the job items that still name it. */
+  public void removed(String id, Object object) {
+    removed.put(id.toLowerCase(Locale.ROOT), object);
+  }
+
+  /** The object with this id as it was when it was removed, if it was. */
+  public <T> Optional<T> removed(String id, Class<T> type) {
+    Object o = removed.get(id.toLowerCase(Locale.ROOT));
+    return type.isInstance(o) ? Optional.of(type.cast(o)) : Optional.empty();
+  }
+
+  /** Replaces an organization's directory objects with what {@code change} makes of the organization. */
+  public synchronized Directory.Organization change(UUID organizationId,
+      java.util.function.UnaryOperator<Directory.Organization> change) {
+    Directory.Organization changed = change.apply(organization(organizationId, "organizationId"));
+    Map<UUID, Directory.Organization> next = new LinkedHashMap<>(organizations);
+    next.put(organizationId, changed);
+    organizations = next;
+    return changed;
   }
 
   public List<Directory.Repository> repositories() {
