@@ -137,6 +137,12 @@ class ChartOnRealServerIT {
         java.nio.file.Files.createSymbolicLink(work.resolve("examples"), Repository.examples());
         List<String> commands = commandsOf(notes);
         assertThat(commands).as("commands in NOTES").hasSizeGreaterThan(8);
+        // The API server publishes a new CRD's OpenAPI (what kubectl explain reads) a moment after the CRD is
+        // Established; a person reading the NOTES is slower than that, the test waits for it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+            .pollInterval(java.time.Duration.ofMillis(500))
+            .until(() -> cluster.kubectl.run("explain", "backupjob.spec").exitCode() == 0
+                && cluster.kubectl.run("explain", "jobitem.spec").exitCode() == 0);
         int ran = 0;
         for (String command : commands) {
           if (command.matches(".*(rollout status|\\blogs\\b|port-forward).*") || command.startsWith("curl ")) {
