@@ -26,6 +26,50 @@ public final class DemoHints {
     }
   }
 
+  /** A {@code demo --keep-running} run on a thread of its own, for tests that use what it serves. */
+  public static final class KeepRunning implements AutoCloseable {
+    private final Demo demo;
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    private final java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+    private final Thread thread;
+
+    /** Starts the demo with these options (keepRunning is forced on) and waits for its "Your turn" section. */
+    public KeepRunning(Path kubeconfig, boolean realKubernetes, Duration startup) {
+      demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60),
+          realKubernetes), new java.io.PrintStream(buffer, true, StandardCharsets.UTF_8));
+      thread = new Thread(() -> {
+        try {
+          exit.set(demo.run());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "demo-keep-running");
+      thread.start();
+      org.awaitility.Awaitility.await().atMost(startup)
+          .until(() -> printed().contains("Your turn") || !thread.isAlive());
+    }
+
+    public Demo demo() {
+      return demo;
+    }
+
+    public String printed() {
+      return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Ends it as Ctrl+C would; its exit code. */
+    public int stop() throws InterruptedException {
+      demo.stop();
+      thread.join(Duration.ofSeconds(30).toMillis());
+      return exit.get();
+    }
+
+    @Override
+    public void close() {
+      demo.close();
+    }
+  }
+
   private final String export;
   private final List<String> commands;
 

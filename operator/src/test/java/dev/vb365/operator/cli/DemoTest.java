@@ -81,23 +81,10 @@ class DemoTest {
   @Test
   void keepRunningWritesAKubeconfigForRealKubectlAndStopsWhenAsked(@org.junit.jupiter.api.io.TempDir Path dir)
       throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     Path kubeconfig = dir.resolve("demo.kubeconfig");
-    try (Demo demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60), false),
-        out)) {
-      java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
-      Thread thread = new Thread(() -> {
-        try {
-          exit.set(demo.run());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      thread.start();
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
-          .until(() -> buffer.toString(StandardCharsets.UTF_8).contains("Your turn"));
-      String printed = buffer.toString(StandardCharsets.UTF_8);
+    try (DemoHints.KeepRunning run = new DemoHints.KeepRunning(kubeconfig, false, Duration.ofSeconds(90))) {
+      Demo demo = run.demo();
+      String printed = run.printed();
       assertThat(printed).contains("the examples bundled in the jar", "export KUBECONFIG=" + kubeconfig.toAbsolutePath(),
           "CA file", demo.sandbox().simulator().baseUri() + "/v8", "user      admin / password admin");
       assertThat(kubeconfig).exists();
@@ -109,9 +96,7 @@ class DemoTest {
       DemoHints.Outcome watch = hints.run("kubectl get bj -A -w", dir, Duration.ofSeconds(30));
       assertThat(watch.timedOut()).isFalse();
       assertThat(watch.output()).contains("cannot stream watches to kubectl", "demo --kubernetes real");
-      demo.stop();
-      thread.join(Duration.ofSeconds(30).toMillis());
-      assertThat(exit.get()).isZero();
+      assertThat(run.stop()).isZero();
     }
   }
 

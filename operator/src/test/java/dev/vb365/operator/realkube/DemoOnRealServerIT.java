@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,28 +29,14 @@ class DemoOnRealServerIT {
 
   @Test
   void everyPrintedHintWorksAsPrinted(@TempDir Path dir) throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     Path kubeconfig = dir.resolve("demo.kubeconfig");
-    try (Demo demo = new Demo(new Demo.Options(true, kubeconfig, Path.of("no-such-dir"), Duration.ofSeconds(60),
-        true), new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
-      AtomicInteger exit = new AtomicInteger(-1);
-      Thread thread = new Thread(() -> {
-        try {
-          exit.set(demo.run());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
-      thread.start();
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(150))
-          .until(() -> buffer.toString(StandardCharsets.UTF_8).contains("Your turn") || !thread.isAlive());
-      String printed = buffer.toString(StandardCharsets.UTF_8);
+    try (DemoHints.KeepRunning run = new DemoHints.KeepRunning(kubeconfig, true, Duration.ofSeconds(150))) {
+      Demo demo = run.demo();
+      String printed = run.printed();
       DemoHints hints = DemoHints.of(printed);
       assertThat(hints.commands()).as(printed).anyMatch(c -> c.equals("kubectl get bj -A -w"));
       hints.exercise(demo, dir);
-      demo.stop();
-      thread.join(Duration.ofSeconds(30).toMillis());
-      assertThat(exit.get()).isZero();
+      assertThat(run.stop()).isZero();
     }
   }
 }
