@@ -1,0 +1,38 @@
+package dev.vb365.operator.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vb365.operator.api.DriftPolicy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The operator's policy as a table: what a reconcile does with what it found. */
+class DecisionTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # case                                | observe | blocked | differs | vanished | wasReady | wasDrifted | moved | policy  | shown    | action       | drift | announce
+      new spec, nothing converged yet       | false   | false   | true    | false    | false    | false      | false | Correct |          | APPLY        | false | false
+      spec changed (Ready for an old gen)   | false   | false   | true    | false    | false    | false      | true  | Correct |          | APPLY        | false | false
+      in sync                               | false   | false   | false   | false    | true     | false      | false | Correct |          | IN_SYNC      | false | false
+      in sync although VB365 moved (a run)  | false   | false   | false   | false    | true     | false      | true  | Correct |          | IN_SYNC      | false | false
+      drift, corrected                      | false   | false   | true    | false    | true     | false      | true  | Correct |          | APPLY        | true  | true
+      drift, reported                       | false   | false   | true    | false    | true     | false      | true  | Report  |          | REPORT_DRIFT | true  | true
+      drift reported before, same summary   | false   | false   | true    | false    | false    | true       | false | Report  | a: 1 -> 2| REPORT_DRIFT | true  | false
+      drift reported before, new summary    | false   | false   | true    | false    | false    | true       | false | Report  | b: 1 -> 3| REPORT_DRIFT | true  | true
+      job deleted outside Kubernetes        | false   | false   | true    | true     | true     | false      | true  | Correct |          | APPLY        | true  | true
+      ObserveOnly differs                   | true    | false   | true    | false    | true     | false      | true  | Correct |          | OBSERVE_ONLY | true  | true
+      ObserveOnly in sync                   | true    | false   | false   | false    | true     | false      | false | Correct |          | OBSERVE_ONLY | false | false
+      another organization                  | false   | true    | true    | false    | false    | false      | false | Correct |          | BLOCKED      | false | false
+      """)
+  void decides(String name, boolean observe, boolean blocked, boolean differs, boolean vanished, boolean wasReady,
+      boolean wasDrifted, boolean moved, DriftPolicy policy, String shown, Decision.Action action, boolean drift,
+      boolean announce) {
+    Decision d = Decision.of(new Decision.Facts(observe, blocked, differs, vanished, wasReady, wasDrifted, moved,
+        policy, "a: 1 -> 2", shown));
+    assertThat(d.action()).isEqualTo(action);
+    assertThat(d.drift()).isEqualTo(drift);
+    assertThat(d.announceDrift()).isEqualTo(announce);
+    assertThat(d.driftSummary()).isEqualTo(vanished ? "the VB365 job was deleted outside Kubernetes" : "a: 1 -> 2");
+  }
+}
