@@ -8,5 +8,23 @@ public enum ItemType {
   Team,
   PartialOrganization,
   PersonalSites,
-  OneDriveFolders
+  OneDriveFolders;
+
+  /**
+   * Whether a job holds at most one item of this type per list: the organization, its personal sites
+   * and its OneDrive folder filter are not objects with ids of their own.
+   */
+  public boolean isSingleton() {
+    return this == PartialOrganization || this == PersonalSites || this == OneDriveFolders;
+  }
+
+  /** Case-insensitive: older API versions spell some types in camelCase (partialOrganization). */
+  public static ItemType parse(String text) {
+    for (ItemType type : values()) {
+      if (type.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("unknown VB365 item type \"" + text + "\"");
+  }
 }

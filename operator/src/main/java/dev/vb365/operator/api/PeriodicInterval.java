@@ -10,5 +10,10 @@ public enum PeriodicInterval {
   Hours2,
   Hours4,
   Hours8,
-  Hours12
+  Hours12;
+
+  /** VB365 offers a periodically window and a start offset only for intervals counted in hours. */
+  public boolean inHours() {
+    return name().startsWith("Hours");
+  }
 }

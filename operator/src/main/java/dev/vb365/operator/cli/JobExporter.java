@@ -14,7 +14,7 @@ import dev.vb365.operator.mapping.ItemMapping;
 import dev.vb365.operator.mapping.JobMapping;
 import dev.vb365.operator.mapping.UnreadableJobException;
 import dev.vb365.operator.sync.BackupItem;
-import dev.vb365.operator.sync.BackupType;
+import dev.vb365.operator.api.BackupType;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemSpecMapper;
 import dev.vb365.operator.sync.ObservedItem;
@@ -143,7 +143,7 @@ public final class JobExporter {
     if (!description.isBlank()) {
       spec.setDescription(description);
     }
-    spec.setBackupType(dev.vb365.operator.api.BackupType.valueOf(observed.backupType().name()));
+    spec.setBackupType(observed.backupType());
     if (!observed.enabled()) {
       spec.setEnabled(false);
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * One VB365 server's jobs as last seen, kept current in the background and reporting changes to a
  * listener: the v8 change feed ({@link dev.vb365.operator.feed.JobChangeFeed}) or, in poll mode,
- * a {@link PolledJobSource}. The reconciler reads observed jobs from it instead of asking VB365.
+ * the change feed listing the jobs every interval ({@code --feed poll}). The reconciler reads observed jobs from it instead of asking VB365.
  */
 interface JobSource extends AutoCloseable {
 

@@ -134,11 +134,9 @@ final class JobWatch implements AutoCloseable {
   }
 
   private JobSource newSource(VeeamConnection connection, VeeamClient client) {
-    if (settings.feedMode() == OperatorSettings.FeedMode.POLL) {
-      return new PolledJobSource(client, this::onChange, settings.feedPollInterval());
-    }
     FeedOptions options = FeedOptions.defaults().withPollInterval(settings.feedPollInterval());
-    return new FeedJobSource(client, this::onChange, options);
+    return new FeedJobSource(client, this::onChange,
+        settings.feedMode() == OperatorSettings.FeedMode.POLL ? options.pollingOnly() : options);
   }
 
   private void onChange(JobChange change) {

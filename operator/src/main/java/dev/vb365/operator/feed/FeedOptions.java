@@ -14,12 +14,18 @@ import java.util.Objects;
  *     detection latency, and only for changes that follow another change closely.
  */
 public record FeedOptions(Duration longPollWait, int eventLimit, Duration pollInterval, Duration minBackoff,
-        Duration maxBackoff, Duration batchWindow) {
+        Duration maxBackoff, Duration batchWindow, boolean pollOnly) {
 
     /** Without a batching window. */
     public FeedOptions(Duration longPollWait, int eventLimit, Duration pollInterval, Duration minBackoff,
             Duration maxBackoff) {
-        this(longPollWait, eventLimit, pollInterval, minBackoff, maxBackoff, Duration.ZERO);
+        this(longPollWait, eventLimit, pollInterval, minBackoff, maxBackoff, Duration.ZERO, false);
+    }
+
+    /** Using the events API where the server has it. */
+    public FeedOptions(Duration longPollWait, int eventLimit, Duration pollInterval, Duration minBackoff,
+            Duration maxBackoff, Duration batchWindow) {
+        this(longPollWait, eventLimit, pollInterval, minBackoff, maxBackoff, batchWindow, false);
     }
 
     public FeedOptions {
@@ -51,6 +57,14 @@ public record FeedOptions(Duration longPollWait, int eventLimit, Duration pollIn
 
     /** The same options with another polling interval (for servers without a change feed). */
     public FeedOptions withPollInterval(Duration interval) {
-        return new FeedOptions(longPollWait, eventLimit, interval, minBackoff, maxBackoff, batchWindow);
+        return new FeedOptions(longPollWait, eventLimit, interval, minBackoff, maxBackoff, batchWindow, pollOnly);
+    }
+
+    /**
+     * The same options listing the jobs every {@code pollInterval} even where the server has {@code /Events}
+     * ({@code --feed poll}): one polling implementation for both.
+     */
+    public FeedOptions pollingOnly() {
+        return new FeedOptions(longPollWait, eventLimit, pollInterval, minBackoff, maxBackoff, batchWindow, true);
     }
 }

@@ -254,7 +254,7 @@ public final class JobChangeFeed implements AutoCloseable {
         boolean eventsAvailable = true;
         while (running) {
             try {
-                if (!eventsAvailable || !client.supportsEvents()) {
+                if (options.pollOnly() || !eventsAvailable || !client.supportsEvents()) {
                     relist();
                     backoff.reset();
                     pause(options.pollInterval());

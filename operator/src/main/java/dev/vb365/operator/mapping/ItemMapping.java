@@ -3,7 +3,7 @@ package dev.vb365.operator.mapping;
 import dev.vb365.operator.sync.BackupItem;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemOptions;
-import dev.vb365.operator.sync.ItemType;
+import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.veeam.model.JobItem;
 import java.util.ArrayList;

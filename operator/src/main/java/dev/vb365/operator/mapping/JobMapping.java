@@ -1,6 +1,6 @@
 package dev.vb365.operator.mapping;
 
-import dev.vb365.operator.sync.BackupType;
+import dev.vb365.operator.api.BackupType;
 import dev.vb365.operator.sync.DesiredJob;
 import dev.vb365.operator.sync.JobSettings;
 import dev.vb365.operator.sync.ObservedItem;

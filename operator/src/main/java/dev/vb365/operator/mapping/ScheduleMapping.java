@@ -1,11 +1,11 @@
 package dev.vb365.operator.mapping;
 
 import dev.vb365.operator.sync.BackupWindow;
-import dev.vb365.operator.sync.DailyType;
-import dev.vb365.operator.sync.PeriodicInterval;
+import dev.vb365.operator.api.DailyType;
+import dev.vb365.operator.api.PeriodicInterval;
 import dev.vb365.operator.sync.Retry;
 import dev.vb365.operator.sync.Schedule;
-import dev.vb365.operator.sync.ScheduleType;
+import dev.vb365.operator.api.ScheduleType;
 import dev.vb365.operator.veeam.model.SchedulePolicy;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.ItemType;
 import java.util.Objects;
 
 /** An item of a job list: which object, and what of it to process (or to leave out). */

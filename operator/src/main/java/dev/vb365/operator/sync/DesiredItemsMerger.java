@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.BackupType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.BackupType;
 import dev.vb365.operator.api.BackupJobSpec;
 import java.util.Objects;
 
@@ -38,6 +39,6 @@ public final class DesiredJobMapper {
   }
 
   public static BackupType backupType(BackupJobSpec spec) {
-    return spec.getBackupType() == null ? BackupType.SelectedItems : BackupType.valueOf(spec.getBackupType().name());
+    return spec.getBackupType() == null ? BackupType.SelectedItems : spec.getBackupType();
   }
 }

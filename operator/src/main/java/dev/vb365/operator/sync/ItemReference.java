@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.ItemType;
 import java.util.Locale;
 import java.util.Objects;
 

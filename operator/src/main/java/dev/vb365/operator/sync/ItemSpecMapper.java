@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.api.BackupItemSpec;
 import dev.vb365.operator.api.NamedReference;
 import dev.vb365.operator.api.SiteReference;
@@ -165,7 +166,7 @@ public final class ItemSpecMapper {
 
   /** The domain type of a spec item. */
   public static ItemType domainType(BackupItemSpec spec) {
-    return ItemType.valueOf(spec.getType().name());
+    return spec.getType();
   }
 
   /** What the resolve step must look up. The spec must be valid ({@link #validate}). */
@@ -235,7 +236,7 @@ public final class ItemSpecMapper {
   public static BackupItemSpec toSpec(BackupItem item) {
     BackupItemSpec spec = new BackupItemSpec();
     ItemType type = item.type();
-    spec.setType(dev.vb365.operator.api.ItemType.valueOf(type.name()));
+    spec.setType(type);
     String id = item.key().objectId();
     switch (type) {
       case User -> spec.setUser(NamedReference.byId(id));

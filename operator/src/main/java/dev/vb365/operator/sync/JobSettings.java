@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.BackupType;
 import java.util.Objects;
 
 /** What one "PUT /Jobs/{id}" sets: every job setting except its items and its organization. */

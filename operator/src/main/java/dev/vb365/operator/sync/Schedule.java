@@ -1,5 +1,8 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.PeriodicInterval;
+import dev.vb365.operator.api.DailyType;
+import dev.vb365.operator.api.ScheduleType;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

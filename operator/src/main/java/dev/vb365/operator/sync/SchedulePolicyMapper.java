@@ -1,5 +1,8 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.PeriodicInterval;
+import dev.vb365.operator.api.DailyType;
+import dev.vb365.operator.api.ScheduleType;
 import dev.vb365.operator.api.BackupWindowSpec;
 import dev.vb365.operator.api.RetrySpec;
 import dev.vb365.operator.api.SchedulePolicySpec;
@@ -31,7 +34,7 @@ public final class SchedulePolicyMapper {
       errors.add(new FieldError("type", "required: Daily, Periodically or ManualOnly"));
       throw new InvalidSpecException(errors).under(PATH);
     }
-    ScheduleType type = ScheduleType.valueOf(spec.getType().name());
+    ScheduleType type = spec.getType();
     boolean daily = type == ScheduleType.Daily;
     boolean periodic = type == ScheduleType.Periodically;
 
@@ -52,7 +55,7 @@ public final class SchedulePolicyMapper {
       errors.add(new FieldError("dailyType", "applies only when type is Daily, not " + type));
     }
     PeriodicInterval every = spec.getPeriodicallyEvery() == null ? null
-        : PeriodicInterval.valueOf(spec.getPeriodicallyEvery().name());
+        : spec.getPeriodicallyEvery();
     if (periodic && every == null) {
       errors.add(new FieldError("periodicallyEvery", "required when type is Periodically"));
     } else if (!periodic && every != null) {
@@ -78,7 +81,7 @@ public final class SchedulePolicyMapper {
     if (!errors.isEmpty()) {
       throw new InvalidSpecException(errors).under(PATH);
     }
-    DailyType dailyType = spec.getDailyType() == null ? null : DailyType.valueOf(spec.getDailyType().name());
+    DailyType dailyType = spec.getDailyType() == null ? null : spec.getDailyType();
     return new Schedule(type, dailyType, dailyTime, every, offset == null ? 0 : offset, periodicWindow, backupWindow,
         retry);
   }
@@ -117,15 +120,15 @@ public final class SchedulePolicyMapper {
   public static SchedulePolicySpec toSpec(Schedule schedule) {
     Schedule s = schedule.normalized();
     SchedulePolicySpec spec = new SchedulePolicySpec();
-    spec.setType(dev.vb365.operator.api.ScheduleType.valueOf(s.type().name()));
+    spec.setType(s.type());
     if (s.dailyType() != null) {
-      spec.setDailyType(dev.vb365.operator.api.DailyType.valueOf(s.dailyType().name()));
+      spec.setDailyType(s.dailyType());
     }
     if (s.dailyTime() != null) {
       spec.setDailyTime(s.dailyTime().toString());
     }
     if (s.periodicallyEvery() != null) {
-      spec.setPeriodicallyEvery(dev.vb365.operator.api.PeriodicInterval.valueOf(s.periodicallyEvery().name()));
+      spec.setPeriodicallyEvery(s.periodicallyEvery());
     }
     if (s.periodicallyOffsetMinutes() != 0) {
       spec.setPeriodicallyOffsetMinutes(s.periodicallyOffsetMinutes());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vb365.operator.api.BackupJobStatus;
 import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.api.DriftPolicy;
-import dev.vb365.operator.sync.BackupType;
+import dev.vb365.operator.api.BackupType;
 import dev.vb365.operator.sync.ObservedJob;
 import dev.vb365.operator.sync.Schedule;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vb365.operator.mapping.ItemObjects;
 import dev.vb365.operator.sync.BackupItem;
-import dev.vb365.operator.sync.BackupType;
+import dev.vb365.operator.api.BackupType;
 import dev.vb365.operator.sync.DesiredItemsMerger;
 import dev.vb365.operator.sync.DesiredJob;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemOptions;
-import dev.vb365.operator.sync.ItemType;
+import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
 import dev.vb365.operator.sync.Schedule;

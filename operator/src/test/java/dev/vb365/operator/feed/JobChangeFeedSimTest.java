@@ -67,6 +67,24 @@ class JobChangeFeedSimTest {
     }
 
     @Test
+    void pollingOnlyListsTheJobsEvenWhereTheServerHasEvents() throws InterruptedException {
+        try (SimBackend vb = SimBackend.start(ApiVersion.V8)) {
+            VeeamClient other = vb.client();
+            String existing = other.createJob(job("Polled")).id();
+            vb.sim().resetRequestCounts();
+            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), changes::add, QUICK.pollingOnly())) {
+                feed.start();
+                assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
+                other.editJob(existing, description("changed elsewhere"));
+                awaitChange("the edit, seen by a listing", c -> c.jobId().equals(existing) && c.eTag() != null
+                        && c.eTag() == 2L);
+            }
+            assertThat(vb.sim().requestCounts()).doesNotContainKey("GET /v8/Events")
+                    .containsKey("GET /v8/Jobs");
+        }
+    }
+
+    @Test
     void followsEventsOfChangesMadeByAnotherClient() throws InterruptedException {
         try (SimBackend vb = SimBackend.start(ApiVersion.V8)) {
             VeeamClient other = vb.client();

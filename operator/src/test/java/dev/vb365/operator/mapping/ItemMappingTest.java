@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vb365.operator.sync.BackupItem;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemOptions;
-import dev.vb365.operator.sync.ItemType;
+import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.veeam.model.JobItem;
 import dev.vb365.operator.veeam.model.Site;

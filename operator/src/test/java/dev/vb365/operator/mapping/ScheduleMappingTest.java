@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vb365.operator.sync.BackupWindow;
-import dev.vb365.operator.sync.DailyType;
+import dev.vb365.operator.api.DailyType;
 import dev.vb365.operator.sync.JobDiff;
-import dev.vb365.operator.sync.PeriodicInterval;
+import dev.vb365.operator.api.PeriodicInterval;
 import dev.vb365.operator.sync.Retry;
 import dev.vb365.operator.sync.Schedule;
-import dev.vb365.operator.sync.ScheduleType;
+import dev.vb365.operator.api.ScheduleType;
 import dev.vb365.operator.veeam.model.SchedulePolicy;
 import java.time.LocalTime;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.BackupType;
 import static dev.vb365.operator.sync.DesiredItemsMerger.Declaration.inline;
 import static dev.vb365.operator.sync.DesiredItemsMerger.Declaration.jobItem;
 import static dev.vb365.operator.sync.JobFixture.group;

@@ -1,5 +1,10 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.ItemType;
+import dev.vb365.operator.api.PeriodicInterval;
+import dev.vb365.operator.api.DailyType;
+import dev.vb365.operator.api.ScheduleType;
+import dev.vb365.operator.api.BackupType;
 import static dev.vb365.operator.sync.JobFixture.base;
 import static dev.vb365.operator.sync.JobFixture.folders;
 import static dev.vb365.operator.sync.JobFixture.group;

@@ -1,5 +1,8 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.DailyType;
+import dev.vb365.operator.api.ScheduleType;
+import dev.vb365.operator.api.BackupType;
 import static dev.vb365.operator.sync.JobFixture.base;
 import static dev.vb365.operator.sync.JobFixture.user;
 import static org.assertj.core.api.Assertions.assertThat;

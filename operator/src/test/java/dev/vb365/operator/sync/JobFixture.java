@@ -1,5 +1,8 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.ItemType;
+import dev.vb365.operator.api.DailyType;
+import dev.vb365.operator.api.BackupType;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;

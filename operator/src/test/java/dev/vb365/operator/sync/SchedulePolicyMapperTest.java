@@ -1,5 +1,7 @@
 package dev.vb365.operator.sync;
 
+import dev.vb365.operator.api.PeriodicInterval;
+import dev.vb365.operator.api.DailyType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

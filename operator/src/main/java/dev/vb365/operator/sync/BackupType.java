@@ -1,6 +1,0 @@
-package dev.vb365.operator.sync;
-
-public enum BackupType {
-  SelectedItems,
-  EntireOrganization
-}
