@@ -4,6 +4,8 @@ import dev.vb365.operator.api.DeletionPolicy;
 import dev.vb365.operator.veeam.Secret;
 import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.VeeamConnection;
+import dev.vb365.operator.export.ExportYaml;
+import dev.vb365.operator.export.JobExporter;
 import dev.vb365.operator.veeam.VeeamException;
 import java.io.IOException;
 import java.io.PrintStream;

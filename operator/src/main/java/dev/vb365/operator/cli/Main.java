@@ -17,8 +17,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one entry point of operator/target/vb365-operator.jar: `run` (the default), `demo`, `export`, `bench` and
- * `chaos` (plus the hidden `bench-backend` that `bench` starts as its child process).
+ * The entry point of the product, operator/target/vb365-operator.jar: `run` (the default) and `export`. The tools
+ * (demo, bench, chaos) are toolkit/target/vb365-toolkit.jar ({@code ToolkitMain}), which shares the command-line
+ * conventions set up here.
  * Exit codes: 0 done, 1 failed, 2 bad command line (a flag or an environment variable).
  */
 @Command(name = "vb365-operator",
@@ -28,13 +29,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "Keeps Veeam Backup for Microsoft 365 backup jobs in line with BackupJob and JobItem resources. "
             + "Without a command it runs the operator (`run`).",
         ""},
-    subcommands = {RunCommand.class, DemoCommand.class, ExportCommand.class, BenchCommand.class, ChaosCommand.class,
-        BenchBackendCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
     footer = {"",
         "Every long option can also be set by an environment variable: --foo-bar is VB365_FOO_BAR (that is how "
             + "the Helm chart configures the operator). A flag wins over the variable.",
         "",
-        "Start here: java -jar vb365-operator.jar demo"})
+        "To see it work without a cluster: java -jar toolkit/target/vb365-toolkit.jar demo"})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
@@ -56,7 +56,11 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
-    CommandLine cli = new CommandLine(new Main(), new CommandFactory(out, environment));
+    return configure(new CommandLine(new Main(), new CommandFactory(out, environment)), out, err, environment);
+  }
+
+  /** The conventions of every command line of the project: streams, VB365_* defaults, errors and exit codes. */
+  static CommandLine configure(CommandLine cli, PrintStream out, PrintStream err, Map<String, String> environment) {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpAutoWidth(true);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -163,20 +167,8 @@ public final class Main implements Runnable {
       if (type == RunCommand.class) {
         return type.cast(new RunCommand(out));
       }
-      if (type == DemoCommand.class) {
-        return type.cast(new DemoCommand(out));
-      }
       if (type == ExportCommand.class) {
         return type.cast(new ExportCommand(out));
-      }
-      if (type == BenchCommand.class) {
-        return type.cast(new BenchCommand(out));
-      }
-      if (type == BenchBackendCommand.class) {
-        return type.cast(new BenchBackendCommand(out, System.in));
-      }
-      if (type == ChaosCommand.class) {
-        return type.cast(new ChaosCommand(out));
       }
       return CommandLine.defaultFactory().create(type);
     }

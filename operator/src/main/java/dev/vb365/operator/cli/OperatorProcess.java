@@ -1,6 +1,7 @@
 package dev.vb365.operator.cli;
 
 import dev.vb365.operator.controller.OperatorSettings;
+import dev.vb365.operator.monitoring.MetricsAndHealthServer;
 import dev.vb365.operator.controller.Vb365Operator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -50,7 +50,8 @@ class CommandLineTest {
   @Test
   void helpListsTheCommandsAndTheEnvironmentContract() {
     assertThat(execute(Map.of(), "--help")).isZero();
-    assertThat(out()).contains("Usage: vb365-operator", "run", "demo", "export", "VB365_FOO_BAR");
+    assertThat(out()).contains("Usage: vb365-operator", "run", "export", "VB365_FOO_BAR", "vb365-toolkit.jar")
+        .doesNotContain("bench", "chaos");
     assertThat(err()).isEmpty();
   }
 

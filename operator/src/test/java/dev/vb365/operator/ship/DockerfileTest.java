@@ -28,7 +28,7 @@ class DockerfileTest {
   void buildsWithMavenAndRunsOnTheTemurinJre() throws IOException {
     assertThat(starting("FROM")).containsExactly(
         "FROM maven:3.9-eclipse-temurin-17 AS build", "FROM eclipse-temurin:17-jre");
-    assertThat(starting("RUN").get(0)).contains("mvn -B -DskipTests package");
+    assertThat(starting("RUN").get(0)).contains("mvn -B -DskipTests -Djib.skip=true -pl operator -am package");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.vb365.operator.cli;
+package dev.vb365.operator.export;
 
 import java.text.Normalizer;
 import java.util.Locale;

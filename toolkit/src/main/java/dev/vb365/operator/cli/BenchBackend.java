@@ -121,7 +121,7 @@ final class BenchBackend implements AutoCloseable {
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "bench-backend",
+        System.getProperty("java.class.path"), ToolkitMain.class.getName(), "bench-backend",
         "--latency-ms", Long.toString(latencyMs), "--event-log-capacity", Integer.toString(eventLogCapacity),
         "--kubernetes", realKubernetes ? "real" : "embedded"));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -1,4 +1,4 @@
-package dev.vb365.operator.cli;
+package dev.vb365.operator.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

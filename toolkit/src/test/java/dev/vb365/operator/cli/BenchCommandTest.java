@@ -21,7 +21,7 @@ class BenchCommandTest {
   void measuresBothFeedModesAgainstABackendInAChildProcessAndPrintsJsonLast() throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    int exit = Main.execute(new String[] {"bench", "--jobs", "6", "--items", "2", "--latency-ms", "0",
+    int exit = ToolkitMain.execute(new String[] {"bench", "--jobs", "6", "--items", "2", "--latency-ms", "0",
         "--steady-seconds", "3", "--drift-edits", "2", "--poll-interval", "2s", "--timeout", "60s", "--feed", "both",
         "--json"}, out, out, Map.of());
     String printed = buffer.toString(StandardCharsets.UTF_8);
@@ -72,7 +72,7 @@ class BenchCommandTest {
   void refusesItemsBeyondTheDirectoryPool() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    int exit = Main.execute(new String[] {"bench", "--items", "1000"}, out, out, Map.of());
+    int exit = ToolkitMain.execute(new String[] {"bench", "--items", "1000"}, out, out, Map.of());
     assertThat(exit).isEqualTo(Main.EXIT_USAGE);
     assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("--items");
   }

@@ -39,7 +39,7 @@ final class OperatorRun implements AutoCloseable {
 
   /** The packaged jar (the failsafe tier runs after `package`). */
   static Path jar() {
-    Path jar = Path.of(System.getProperty("vb365.operator.jar", "target/vb365-operator.jar"));
+    Path jar = Path.of(System.getProperty("vb365.operator.jar", "../operator/target/vb365-operator.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: the real-Kubernetes tier runs after `mvn package`");
     }

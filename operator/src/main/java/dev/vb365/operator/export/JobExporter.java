@@ -1,4 +1,4 @@
-package dev.vb365.operator.cli;
+package dev.vb365.operator.export;
 
 import dev.vb365.operator.api.BackupItemSpec;
 import dev.vb365.operator.api.BackupJob;

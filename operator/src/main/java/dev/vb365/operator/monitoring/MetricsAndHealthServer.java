@@ -1,4 +1,4 @@
-package dev.vb365.operator.cli;
+package dev.vb365.operator.monitoring;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.vb365.operator.cli;
+package dev.vb365.operator.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.UncheckedIOException;
 
 /** The YAML `export` prints: a short header, then one document per job with its notes as comments. */
-final class ExportYaml {
+public final class ExportYaml {
 
   private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
   private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
@@ -34,7 +34,7 @@ final class ExportYaml {
 
   private ExportYaml() {}
 
-  static String write(JobExporter.Result result, String source) {
+  public static String write(JobExporter.Result result, String source) {
     StringBuilder out = new StringBuilder();
     out.append("# BackupJobs exported from ").append(source).append(": ").append(result.exported().size())
         .append(result.exported().size() == 1 ? " job" : " jobs").append(".\n");
@@ -60,7 +60,7 @@ final class ExportYaml {
     return out.toString();
   }
 
-  static String yaml(BackupJob job) {
+  public static String yaml(BackupJob job) {
     JsonNode tree = KUBERNETES.convertValue(job, JsonNode.class);
     if (tree instanceof ObjectNode object) {
       object.remove("status"); // the operator's to write

@@ -103,7 +103,7 @@ public final class Demo implements AutoCloseable {
     }
     apiCalls();
     out.println();
-    out.printf("Done in %.1f s. To try kubectl against it yourself: java -jar operator/target/vb365-operator.jar "
+    out.printf("Done in %.1f s. To try kubectl against it yourself: java -jar toolkit/target/vb365-toolkit.jar "
         + "demo --keep-running%n", (System.nanoTime() - started) / 1e9);
     return Main.EXIT_OK;
   }

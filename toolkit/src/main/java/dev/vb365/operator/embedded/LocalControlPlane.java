@@ -113,6 +113,11 @@ public final class LocalControlPlane implements AutoCloseable {
     return URI.create("https://127.0.0.1:" + apiPort);
   }
 
+  /** The CA that signed the API server's certificate (what a pod finds in its ServiceAccount's ca.crt). */
+  public Path caCertificate() {
+    return certificates.caCert();
+  }
+
   /** A kubeconfig of a cluster administrator (client certificate in group system:masters). */
   public Path adminKubeconfig() {
     return adminKubeconfig;
