@@ -17,6 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class SuiteSecretScanTest {
 
+  /**
+   * Whether this module's suite writes to Kubernetes (the toolkit's end-to-end tests do; the operator module's own
+   * tests talk to VB365 only), so that a recording without those writes is a broken recording.
+   */
+  boolean suiteWritesToKubernetes() {
+    return false;
+  }
+
   @Test
   void noPasswordOrTokenInAnyLogLineEventOrStatusOfTheSuite() throws Exception {
     String selected = System.getProperty("vb365.secretScan.selectedTests", "");
@@ -34,8 +42,10 @@ class SuiteSecretScanTest {
     // Not vacuous: the suite's harnesses log in hundreds of times and write hundreds of statuses.
     assertThat(result.secrets()).as("passwords and issued tokens recorded").isGreaterThan(50);
     assertThat(result.logLines()).as("log lines").isGreaterThan(1000);
-    assertThat(result.statusWrites()).as("status writes").isGreaterThan(100);
-    assertThat(result.eventWrites()).as("Events written").isGreaterThan(50);
-    assertThat(result.objects()).as("Events and statuses at the end").isGreaterThan(100);
+    if (suiteWritesToKubernetes()) {
+      assertThat(result.statusWrites()).as("status writes").isGreaterThan(100);
+      assertThat(result.eventWrites()).as("Events written").isGreaterThan(50);
+      assertThat(result.objects()).as("Events and statuses at the end").isGreaterThan(100);
+    }
   }
 }

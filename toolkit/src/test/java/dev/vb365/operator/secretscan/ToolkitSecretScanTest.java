@@ -5,4 +5,9 @@ package dev.vb365.operator.secretscan;
  * tier): run by the build's secret-scan execution, after every other test JVM of the module has ended.
  */
 class ToolkitSecretScanTest extends SuiteSecretScanTest {
+
+  @Override
+  boolean suiteWritesToKubernetes() {
+    return true;
+  }
 }
