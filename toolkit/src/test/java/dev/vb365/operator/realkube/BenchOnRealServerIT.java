@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * `bench --kubernetes real`, small, as users run it (the packaged jar): its backend starts etcd and kube-apiserver,
+ * `bench --kubernetes real`, small, as users run it (the packaged toolkit jar): its backend starts etcd and kube-apiserver,
  * the BackupJobs converge, and the figures come from the real server's own request counters. No timing asserted.
  */
 class BenchOnRealServerIT {
@@ -21,7 +21,7 @@ class BenchOnRealServerIT {
   void theBenchRunsOnARealApiServerAndCountsItsRequests() throws Exception {
     Path log = Files.createTempFile("bench-real", ".log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", OperatorRun.jar().toString(), "bench", "--kubernetes", "real", "--jobs", "20", "--items", "3",
+        "-jar", OperatorRun.toolkitJar().toString(), "bench", "--kubernetes", "real", "--jobs", "20", "--items", "3",
         "--latency-ms", "0", "--feed", "events", "--steady-seconds", "2", "--drift-edits", "2", "--timeout", "120s",
         "--json"));
     Process bench = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

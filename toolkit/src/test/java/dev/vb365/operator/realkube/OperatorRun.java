@@ -46,6 +46,15 @@ final class OperatorRun implements AutoCloseable {
     return jar;
   }
 
+  /** The packaged toolkit jar (demo, bench, chaos), built by this module's `package`. */
+  static Path toolkitJar() {
+    Path jar = Path.of(System.getProperty("vb365.toolkit.jar", "target/vb365-toolkit.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: the real-Kubernetes tier runs after `mvn package`");
+    }
+    return jar;
+  }
+
   /**
    * Starts {@code run --kubeconfig FILE --http-port 0 ARGS} with exactly these VB365_* variables (none inherited)
    * and waits until it has started (its HTTP port is known); {@link #awaitReady()} waits for /readyz.
