@@ -55,8 +55,11 @@ class DeletionAcrossRestartsTest {
   }
 
   private void assertBlockedThenRestoredDeletes(String ns, String jobId) {
+    // The restarted operator may first reconcile the BackupJob (not yet deleted) and report SecretNotFound for
+    // that; wait for the deletion's own report.
     BackupJob blocked = harness.awaitBackupJob(ns, "job", j -> OperatorTestHarness.condition(j, ConditionTypes.SYNCED)
-        .filter(c -> Reasons.SECRET_NOT_FOUND.equals(c.getReason())).isPresent());
+        .filter(c -> Reasons.SECRET_NOT_FOUND.equals(c.getReason()) && c.getMessage().startsWith("cannot delete"))
+        .isPresent());
     assertThat(blocked.getMetadata().getFinalizers()).isNotEmpty();
     assertThat(OperatorTestHarness.condition(blocked, ConditionTypes.SYNCED).orElseThrow().getMessage())
         .contains("cannot delete the VB365 job " + jobId, "restore the Secret",
