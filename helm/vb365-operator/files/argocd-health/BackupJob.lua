@@ -43,6 +43,14 @@ if obj.metadata.deletionTimestamp ~= nil then
   return hs
 end
 
+-- Paused (annotation backup.vb365.dev/paused=true): the operator leaves it alone on purpose, and
+-- does not observe new generations meanwhile; Argo CD's word for that is Suspended.
+if synced ~= nil and synced.status == "False" and synced.reason == "ReconcilePaused" then
+  hs.status = "Suspended"
+  hs.message = explain(synced)
+  return hs
+end
+
 -- A status written for an older spec says nothing about the current one.
 local status = obj.status
 if status == nil or status.observedGeneration == nil

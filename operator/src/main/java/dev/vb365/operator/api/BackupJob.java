@@ -29,6 +29,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type=='Drifted')].status")
 @AdditionalPrinterColumn(name = "Last Status", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.lastStatus")
+// A date: kubectl shows it as an age ("3h"), which is the question ("how long since the last good backup?").
+@AdditionalPrinterColumn(name = "Last Backup", type = AdditionalPrinterColumn.Type.DATE,
+    jsonPath = ".status.lastBackup")
 // A string, not a date: kubectl shows date columns as an age, and a future time as <invalid>.
 @AdditionalPrinterColumn(name = "Next Run", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.nextRun")
 @AdditionalPrinterColumn(name = "Job ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.jobId",

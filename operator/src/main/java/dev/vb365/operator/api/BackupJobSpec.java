@@ -51,6 +51,10 @@ public class BackupJobSpec implements LenientSpec.Holder {
   @JsonPropertyDescription("Whether the VB365 job runs on its schedule. Default: true.")
   private Boolean enabled;
 
+  @JsonPropertyDescription("Start the VB365 job right after the operator creates it (the create call's runNow: "
+      + "no extra call). Only the create reads it: an existing or adopted job is not started. Default: false.")
+  private Boolean runOnCreate;
+
   @JsonPropertyDescription("Objects to back up. JobItems with scope Selected add to this list; on a conflict "
       + "the item written here wins.")
   @Size(max = 5000)
@@ -130,6 +134,14 @@ public class BackupJobSpec implements LenientSpec.Holder {
 
   public void setBackupType(BackupType backupType) {
     this.backupType = backupType;
+  }
+
+  public Boolean getRunOnCreate() {
+    return runOnCreate;
+  }
+
+  public void setRunOnCreate(Boolean runOnCreate) {
+    this.runOnCreate = runOnCreate;
   }
 
   public Boolean getEnabled() {
@@ -231,6 +243,7 @@ public class BackupJobSpec implements LenientSpec.Holder {
         && Objects.equals(organization, other.organization) && Objects.equals(repository, other.repository)
         && Objects.equals(jobName, other.jobName) && Objects.equals(description, other.description)
         && backupType == other.backupType && Objects.equals(enabled, other.enabled)
+        && Objects.equals(runOnCreate, other.runOnCreate)
         && Objects.equals(selectedItems, other.selectedItems) && Objects.equals(excludedItems, other.excludedItems)
         && Objects.equals(schedulePolicy, other.schedulePolicy) && deletionPolicy == other.deletionPolicy
         && driftPolicy == other.driftPolicy && managementPolicy == other.managementPolicy
@@ -239,7 +252,7 @@ public class BackupJobSpec implements LenientSpec.Holder {
 
   @Override
   public int hashCode() {
-    return Objects.hash(connection, organization, repository, jobName, description, backupType, enabled,
+    return Objects.hash(connection, organization, repository, jobName, description, backupType, enabled, runOnCreate,
         selectedItems, excludedItems, schedulePolicy, deletionPolicy, driftPolicy, managementPolicy, jobId);
   }
 

@@ -50,6 +50,20 @@ public class BackupJobStatus {
   @JsonPropertyDescription("When the job runs next per its schedule (RFC 3339).")
   private String nextRun;
 
+  @JsonPropertyDescription("When the job last backed up successfully (RFC 3339): the end of its last run that "
+      + "finished with Success or Warning. The answer to \"is my data backed up?\".")
+  private String lastBackup;
+
+  @JsonPropertyDescription("The job's latest session: its type, outcome, timing and numbers.")
+  private LastSession lastSession;
+
+  @JsonPropertyDescription("The items the spec and the JobItems name, each with the directory object it resolved to "
+      + "(at most 50; resolvedItemsOmitted counts the rest).")
+  private List<ResolvedItem> resolvedItems;
+
+  @JsonPropertyDescription("How many resolved items resolvedItems leaves out (it lists at most 50).")
+  private Integer resolvedItemsOmitted;
+
   @JsonPropertyDescription("Number of items in the job's selected items (inline and from JobItems).")
   private Integer selectedItemCount;
 
@@ -59,6 +73,14 @@ public class BackupJobStatus {
   @JsonPropertyDescription("The last value of the backup.vb365.dev/run-requested-at annotation that started "
       + "the job; each new value starts it once.")
   private String lastRunRequest;
+
+  @JsonPropertyDescription("The last value of the backup.vb365.dev/full-run-requested-at annotation that started "
+      + "an active full backup; each new value starts one once.")
+  private String lastFullRunRequest;
+
+  @JsonPropertyDescription("The last value of the backup.vb365.dev/stop-requested-at annotation that stopped the "
+      + "job; each new value stops it once.")
+  private String lastStopRequest;
 
   @JsonPropertyDescription("Set (RFC 3339) just before the operator sends the request that creates the VB365 job, "
       + "cleared when its answer is recorded here: an operator that finds it set (after a restart or a change of "
@@ -161,6 +183,38 @@ public class BackupJobStatus {
     this.nextRun = nextRun;
   }
 
+  public String getLastBackup() {
+    return lastBackup;
+  }
+
+  public void setLastBackup(String lastBackup) {
+    this.lastBackup = lastBackup;
+  }
+
+  public LastSession getLastSession() {
+    return lastSession;
+  }
+
+  public void setLastSession(LastSession lastSession) {
+    this.lastSession = lastSession;
+  }
+
+  public List<ResolvedItem> getResolvedItems() {
+    return resolvedItems;
+  }
+
+  public void setResolvedItems(List<ResolvedItem> resolvedItems) {
+    this.resolvedItems = resolvedItems == null ? null : new ArrayList<>(resolvedItems);
+  }
+
+  public Integer getResolvedItemsOmitted() {
+    return resolvedItemsOmitted;
+  }
+
+  public void setResolvedItemsOmitted(Integer resolvedItemsOmitted) {
+    this.resolvedItemsOmitted = resolvedItemsOmitted;
+  }
+
   public Integer getSelectedItemCount() {
     return selectedItemCount;
   }
@@ -175,6 +229,22 @@ public class BackupJobStatus {
 
   public void setExcludedItemCount(Integer excludedItemCount) {
     this.excludedItemCount = excludedItemCount;
+  }
+
+  public String getLastFullRunRequest() {
+    return lastFullRunRequest;
+  }
+
+  public void setLastFullRunRequest(String lastFullRunRequest) {
+    this.lastFullRunRequest = lastFullRunRequest;
+  }
+
+  public String getLastStopRequest() {
+    return lastStopRequest;
+  }
+
+  public void setLastStopRequest(String lastStopRequest) {
+    this.lastStopRequest = lastStopRequest;
   }
 
   public String getLastRunRequest() {
@@ -226,7 +296,12 @@ public class BackupJobStatus {
         && Objects.equals(lastStatus, other.lastStatus) && Objects.equals(lastRun, other.lastRun)
         && Objects.equals(nextRun, other.nextRun) && Objects.equals(selectedItemCount, other.selectedItemCount)
         && Objects.equals(excludedItemCount, other.excludedItemCount)
+        && Objects.equals(lastBackup, other.lastBackup) && Objects.equals(lastSession, other.lastSession)
+        && Objects.equals(resolvedItems, other.resolvedItems)
+        && Objects.equals(resolvedItemsOmitted, other.resolvedItemsOmitted)
         && Objects.equals(lastRunRequest, other.lastRunRequest)
+        && Objects.equals(lastFullRunRequest, other.lastFullRunRequest)
+        && Objects.equals(lastStopRequest, other.lastStopRequest)
         && Objects.equals(createPendingSince, other.createPendingSince)
         && Objects.equals(vb365ApiVersion, other.vb365ApiVersion)
         && Objects.equals(tlsVerificationDisabled, other.tlsVerificationDisabled)
@@ -236,8 +311,8 @@ public class BackupJobStatus {
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, jobId, jobName, organizationId, repositoryId, eTag, lastAppliedETag,
-        lastStatus, lastRun, nextRun, selectedItemCount, excludedItemCount, lastRunRequest, createPendingSince,
-        vb365ApiVersion,
+        lastStatus, lastRun, nextRun, lastBackup, lastSession, resolvedItems, resolvedItemsOmitted, selectedItemCount,
+        excludedItemCount, lastRunRequest, lastFullRunRequest, lastStopRequest, createPendingSince, vb365ApiVersion,
         tlsVerificationDisabled, conditions);
   }
 

@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  *   ({@link JobObserver}), the duplicate sweep ({@link DuplicateSweep}), diff ({@link JobDiff}, pure), decide
  *   ({@link Decision}, pure), apply ({@link PlanApplier});</li>
  *   <li>report: the status ({@link BackupJobStatusMapper}, pure; written by {@link BackupJobStatuses} only when it
- *   differs), the run request ({@link RunRequests}), the JobItems' statuses ({@link JobItemStatuses}).</li>
+ *   differs), the run controls ({@link RunControls}), the JobItems' statuses ({@link JobItemStatuses}).</li>
  * </ol>
  * Deletion is {@link JobDeletion}. A reconcile that finds VB365 as the spec wants it makes no VB365 call when the
  * job is unchanged and writes no status when nothing changed.
@@ -182,6 +182,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
   private UpdateControl<BackupJob> reconcileNow(BackupJob job, Context<BackupJob> context) {
     ResourceID id = ResourceID.fromResource(job);
+    if (Pause.requested(job)) {
+      return paused(job, context, false);
+    }
+    if (Pause.recorded(job.getStatus())) {
+      events.normal(job, "Resumed", "the annotation " + ConditionTypes.PAUSED_ANNOTATION + " is gone: the operator "
+          + "reconciles this BackupJob again");
+    }
     Attempt attempt = new Attempt(job, context, jobItemsOf(job));
     try {
       attempt.run();
@@ -200,6 +207,20 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       }
       return attempt.failed(failure);
     }
+  }
+
+  /** A paused BackupJob: the pause recorded in its status (once), nothing else; its feed interest dropped. */
+  private UpdateControl<BackupJob> paused(BackupJob job, Context<BackupJob> context, boolean deleting) {
+    ResourceID id = ResourceID.fromResource(job);
+    shortcut.forget(id);
+    watch.detach(id);
+    backoffs.reset(id);
+    if (!Pause.recorded(job.getStatus())) {
+      events.normal(job, "Paused", "the annotation " + ConditionTypes.PAUSED_ANNOTATION + "=true pauses this "
+          + "BackupJob: no VB365 call until it is removed" + (deleting ? "; its deletion waits" : ""));
+    }
+    BackupJobStatuses.write(job, Pause.status(job.getStatus(), generation(job), clock.instant(), deleting), context);
+    return UpdateControl.noUpdate();
   }
 
   /**
@@ -264,6 +285,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private EventRecorder.Deferred deferred;
     /** When this reconcile resolved the spec's names (the lookups may have been cached up to their lifetime). */
     private Instant resolvedAt;
+    /** The job's newest session, when this reconcile read it. */
+    private BackupJobStatusMapper.SessionRead session = BackupJobStatusMapper.SessionRead.NOT_READ;
     /** A JobItem status write failed (a conflict): reconcile again soon. */
     boolean jobItemsUnwritten;
 
@@ -293,7 +316,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       watch.copiesHandled(id); // this full pass looks for copies; one appearing during it wakes it again
       SyncOutcome outcome = onServer(client);
       BackupJobStatus status = report(outcome, client);
-      startRequestedRun(outcome, status, client);
+      carryOutRunControls(outcome, status, client);
       writeJobItemStatuses(outcome);
       if (!jobItemsUnwritten) { // else the retry must not skip the JobItem statuses as "unchanged"
         converged(outcome, status).ifPresent(c -> shortcut.remember(id, c));
@@ -310,7 +333,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
     /** Nothing changed on either side since this BackupJob last converged. */
     private boolean unchangedSinceConverged(VeeamClient client) {
-      return shortcut.unchanged(id, generation, items, connection, old, RunRequests.pending(job) != null,
+      return shortcut.unchanged(id, generation, items, connection, old, RunControls.anyPending(job),
           clock.instant(), jobId -> {
             if (watch.copySeen(id)) {
               return null;
@@ -327,7 +350,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private SyncOutcome onServer(VeeamClient client) {
       deferred = events.deferred();
       try {
-        SyncOutcome outcome = gate.call(connection, () -> sync(client));
+        SyncOutcome outcome = gate.call(connection, () -> {
+          SyncOutcome o = sync(client);
+          if (BackupJobStatusMapper.sessionNeeded(old, o.result())) {
+            session = new BackupJobStatusMapper.SessionRead(true, client.latestSession(o.result().id()).orElse(null));
+          }
+          return o;
+        });
         gate.noteSuccess(connection);
         return outcome;
       } catch (VeeamException e) {
@@ -517,34 +546,37 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     /** The status (written only when it differs), the TLS warning and the last-status metric. */
     private BackupJobStatus report(SyncOutcome outcome, VeeamClient client) {
       boolean insecure = connection.insecureSkipTlsVerify();
-      BackupJobStatus status = BackupJobStatusMapper.forOutcome(old, generation, clock.instant(), outcome,
+      BackupJobStatus status = BackupJobStatusMapper.forOutcome(old, generation, clock.instant(), outcome, session,
           client.apiVersion().segment(), insecure);
       if (outcome.result() != null) {
         metrics.lastStatus(id, outcome.result().lastStatus());
+        metrics.lastBackup(id, status.getLastBackup());
       }
       if (insecure && (old == null || !Boolean.TRUE.equals(old.getTlsVerificationDisabled()))) {
         events.warning(job, "TlsVerificationDisabled", "the connection Secret sets insecureSkipTlsVerify: the "
             + "VB365 server's certificate is not checked");
       }
-      if (outcome.result() == null || RunRequests.pending(job) == null) {
+      if (outcome.result() == null || !RunControls.anyPending(job)) {
         BackupJobStatuses.write(current, status, context);
       }
       return status;
     }
 
     /**
-     * A new value of the run annotation: recorded in the status (with the rest of it) before the single start, with
-     * optimistic locking, so that it starts the job at most once whatever happens (see {@link RunRequests}).
+     * New values of the run, full-run and stop annotations: recorded in the status (with the rest of it) before the
+     * calls, with optimistic locking, so that each is carried out at most once whatever happens (see
+     * {@link RunControls}).
      */
-    private void startRequestedRun(SyncOutcome outcome, BackupJobStatus status, VeeamClient client) {
-      String run = outcome.result() == null ? null : RunRequests.pending(job);
-      if (run == null) {
+    private void carryOutRunControls(SyncOutcome outcome, BackupJobStatus status, VeeamClient client) {
+      List<RunControls.Request> requests = outcome.result() == null ? List.of() : RunControls.pending(job);
+      if (requests.isEmpty()) {
         return;
       }
-      status.setLastRunRequest(run);
-      if (RunRequests.claim(current, status, context)) {
+      RunControls.record(status, requests);
+      if (RunControls.claim(current, status, requests, context)) {
         gate.call(connection, () -> {
-          RunRequests.start(client, job, outcome.result().id(), run, spec.effectiveManagementPolicy(), events);
+          RunControls.carryOut(client, job, outcome.result().id(), requests, spec.effectiveManagementPolicy(),
+              events);
           return null;
         });
       }
@@ -570,7 +602,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       ObservedJob result = o.result();
       boolean ready = Conditions.isTrueFor(status.getConditions(), ConditionTypes.READY, generation);
       if (result == null || result.eTag() == null || !ready || o.decision().drift() && !o.wrote()
-          || !o.resolution().jobItemProblems().isEmpty() || RunRequests.pending(job) != null
+          || !o.resolution().jobItemProblems().isEmpty() || RunControls.anyPending(job)
           // JobItems still waiting for their VB365 item ids: the next reconcile lists them
           || !items.isEmpty() && (o.wrote() || !o.observation().pendingIds().isEmpty())) {
         return Optional.empty();
@@ -616,7 +648,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     ObservedJob read = JobMapping.toObserved(answer, List.of(), List.of());
     return new ObservedJob(read.id(), read.eTag(), read.organizationId(), read.repositoryId(), read.name(),
         read.description(), read.backupType(), read.enabled(), read.schedule(), pendingItems(desired.selectedItems()),
-        pendingItems(desired.excludedItems()), read.lastStatus(), read.lastRun(), read.nextRun());
+        pendingItems(desired.excludedItems()), read.lastStatus(), read.lastRun(), read.nextRun(),
+        read.lastBackup());
   }
 
   private static List<ObservedItem> pendingItems(List<dev.vb365.operator.sync.BackupItem> items) {
@@ -658,6 +691,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
 
   private DeleteControl cleanupNow(BackupJob job, Context<BackupJob> context) {
     ResourceID id = ResourceID.fromResource(job);
+    if (Pause.requested(job)) {
+      // Hands off means hands off: the VB365 job is neither deleted nor released while paused. Removing the
+      // annotation is an update the controller's filter lets through, and the deletion proceeds then.
+      paused(job, context, true);
+      return DeleteControl.noFinalizerRemoval();
+    }
     BackupJobSpec spec = job.getSpec();
     String jobId = job.getStatus() != null && job.getStatus().getJobId() != null ? job.getStatus().getJobId()
         : spec != null && spec.jobIdToAdopt() != null ? spec.jobIdToAdopt() : null;

@@ -1,5 +1,11 @@
 package dev.vb365.operator.controller;
 
+import dev.vb365.operator.api.ResolvedItem;
+import dev.vb365.operator.mapping.SessionMapping;
+import dev.vb365.operator.sync.ObservedJob;
+import dev.vb365.operator.veeam.model.JobSession;
+import java.util.Objects;
+
 import dev.vb365.operator.api.BackupJobStatus;
 import dev.vb365.operator.api.ConditionTypes;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -43,9 +49,36 @@ final class BackupJobStatusMapper {
     };
   }
 
-  /** The status after a reconcile that got through to VB365. */
+  /** status.resolvedItems lists at most this many (a BackupJob may name thousands: the status stays small). */
+  static final int MAX_RESOLVED_ITEMS = 50;
+
+  /** What the reconcile learnt of the job's newest session: {@code read} false keeps status.lastSession as it was. */
+  record SessionRead(boolean read, JobSession latest) {
+    static final SessionRead NOT_READ = new SessionRead(false, null);
+  }
+
+  /**
+   * Whether the job's newest session is worth one GET: the job ran since status.lastSession was recorded (its
+   * lastRun or lastStatus moved), or the status has none yet. A job that never ran costs nothing, nor does a resync.
+   */
+  static boolean sessionNeeded(BackupJobStatus old, ObservedJob job) {
+    if (job == null || job.lastRun() == null) {
+      return false;
+    }
+    return old == null || old.getLastSession() == null
+        || !Objects.equals(old.getLastRun(), BackupJobStatuses.time(job.lastRun()))
+        || !Objects.equals(old.getLastStatus(), job.lastStatus());
+  }
+
+  /** The status after a reconcile that got through to VB365, keeping the last session as it was. */
   static BackupJobStatus forOutcome(BackupJobStatus old, long generation, Instant now, SyncOutcome o,
       String apiVersion, boolean insecure) {
+    return forOutcome(old, generation, now, o, SessionRead.NOT_READ, apiVersion, insecure);
+  }
+
+  /** The status after a reconcile that got through to VB365. */
+  static BackupJobStatus forOutcome(BackupJobStatus old, long generation, Instant now, SyncOutcome o,
+      SessionRead session, String apiVersion, boolean insecure) {
     BackupJobStatus status = BackupJobStatuses.copy(old);
     status.setObservedGeneration(generation);
     status.setOrganizationId(o.resolution().organizationId());
@@ -64,7 +97,15 @@ final class BackupJobStatusMapper {
       status.setNextRun(BackupJobStatuses.time(o.result().nextRun()));
       status.setSelectedItemCount(o.result().selectedItems().size());
       status.setExcludedItemCount(o.result().excludedItems().size());
+      if (session.read()) {
+        status.setLastSession(session.latest() == null ? null : SessionMapping.toStatus(session.latest()));
+      }
+      status.setLastBackup(lastBackup(old, o.result(), session.latest()));
     }
+    List<ReferenceResolver.Named> named = o.resolution().named();
+    status.setResolvedItems(named.isEmpty() ? null : named.stream().limit(MAX_RESOLVED_ITEMS)
+        .map(n -> new ResolvedItem(n.scope().name(), n.type().name(), n.name(), n.id())).toList());
+    status.setResolvedItemsOmitted(named.size() > MAX_RESOLVED_ITEMS ? named.size() - MAX_RESOLVED_ITEMS : null);
     status.setTlsVerificationDisabled(insecure ? Boolean.TRUE : null);
     List<Condition> previous = old == null ? null : old.getConditions();
     Verdicts v = verdicts(o, previous);
@@ -92,6 +133,20 @@ final class BackupJobStatusMapper {
   /** Whether a failure with this reason is news (a Warning Event), given the Synced condition as it stands. */
   static boolean newFailure(List<Condition> previous, String reason) {
     return Conditions.find(previous, ConditionTypes.SYNCED).map(c -> !reason.equals(c.getReason())).orElse(true);
+  }
+
+  /**
+   * When the job last backed up: VB365's own lastBackup (v7, v8); else the end of the newest session if it backed up
+   * (v6 has no lastBackup); else what the status said.
+   */
+  static String lastBackup(BackupJobStatus old, ObservedJob job, JobSession latest) {
+    if (job.lastBackup() != null) {
+      return SessionMapping.time(job.lastBackup());
+    }
+    if (latest != null && SessionMapping.backedUp(latest)) {
+      return SessionMapping.time(latest.endTime());
+    }
+    return old == null ? null : old.getLastBackup();
   }
 
   private static Conditions.Verdict matches(SyncOutcome o) {

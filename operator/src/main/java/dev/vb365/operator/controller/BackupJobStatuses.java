@@ -34,7 +34,13 @@ final class BackupJobStatuses {
     s.setNextRun(from.getNextRun());
     s.setSelectedItemCount(from.getSelectedItemCount());
     s.setExcludedItemCount(from.getExcludedItemCount());
+    s.setLastBackup(from.getLastBackup());
+    s.setLastSession(from.getLastSession());
+    s.setResolvedItems(from.getResolvedItems());
+    s.setResolvedItemsOmitted(from.getResolvedItemsOmitted());
     s.setLastRunRequest(from.getLastRunRequest());
+    s.setLastFullRunRequest(from.getLastFullRunRequest());
+    s.setLastStopRequest(from.getLastStopRequest());
     s.setCreatePendingSince(from.getCreatePendingSince());
     s.setVb365ApiVersion(from.getVb365ApiVersion());
     s.setTlsVerificationDisabled(from.getTlsVerificationDisabled());

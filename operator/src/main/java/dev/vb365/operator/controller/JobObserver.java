@@ -109,7 +109,7 @@ final class JobObserver {
     }
     ObservedJob updated = new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
         job.description(), job.backupType(), job.enabled(), job.schedule(), selected, excluded, job.lastStatus(),
-        job.lastRun(), job.nextRun());
+        job.lastRun(), job.nextRun(), job.lastBackup());
     return new Observation(updated, pending);
   }
 

@@ -32,6 +32,7 @@ final class MarkedJob {
   static ObservedJob withoutMarker(ObservedJob job) {
     return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
         OwnershipMarker.strip(job.description()), job.backupType(), job.enabled(), job.schedule(),
-        job.selectedItems(), job.excludedItems(), job.lastStatus(), job.lastRun(), job.nextRun());
+        job.selectedItems(), job.excludedItems(), job.lastStatus(), job.lastRun(), job.nextRun(),
+        job.lastBackup());
   }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operator's own metrics. Tags have bounded values only (no names or ids): drift counters
+ * The operator's own metrics. Tags have bounded values (no ids; BackupJob names only where one series per
+ * BackupJob is the point): drift counters
  * without tags, and the number of BackupJobs per last run status, where status is one of VB365's
  * statuses, "Unknown" (a value VB365 sent that the client does not know) or "None" (never ran or
  * not observed).
@@ -19,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code vb365.drift.detections} (Prometheus {@code vb365_drift_detections_total})</li>
  *   <li>{@code vb365.drift.corrections} ({@code vb365_drift_corrections_total})</li>
  *   <li>{@code vb365.jobs.by.last.status{status}} ({@code vb365_jobs_by_last_status})</li>
+ *   <li>{@code vb365.backupjob.last.success.timestamp{backupjob_namespace,backupjob}}
+ *   ({@code vb365_backupjob_last_success_timestamp_seconds}): when each BackupJob's VB365 job last backed up
+ *   (status.lastBackup, Unix seconds), for "no successful backup for N hours" alerts. One series per BackupJob
+ *   that has backed up at least once (as kube-state-metrics has one per object), removed with the BackupJob.</li>
  * </ul>
  */
 final class OperatorMetrics {
@@ -30,8 +35,17 @@ final class OperatorMetrics {
   private final Counter corrections;
   private final Map<ResourceID, String> lastStatus = new ConcurrentHashMap<>();
   private final Set<String> statuses = new LinkedHashSet<>();
+  private final MeterRegistry registry;
+  private final Map<ResourceID, LastBackup> lastBackups = new ConcurrentHashMap<>();
+
+  /** The value behind one BackupJob's last-success gauge, and the gauge (to remove it with the BackupJob). */
+  private static final class LastBackup {
+    private volatile double epochSeconds;
+    private Gauge gauge;
+  }
 
   OperatorMetrics(MeterRegistry registry) {
+    this.registry = registry;
     this.detections = Counter.builder("vb365.drift.detections")
         .description("VB365 jobs found changed outside Kubernetes").register(registry);
     this.corrections = Counter.builder("vb365.drift.corrections")
@@ -64,7 +78,35 @@ final class OperatorMetrics {
     lastStatus.put(backupJob, status == null ? NONE : statuses.contains(status) ? status : UNKNOWN);
   }
 
+  /** status.lastBackup of a BackupJob (RFC 3339, or null when it never backed up). */
+  void lastBackup(ResourceID backupJob, String lastBackup) {
+    if (lastBackup == null) {
+      removeLastBackup(backupJob);
+      return;
+    }
+    double seconds = java.time.Instant.parse(lastBackup).toEpochMilli() / 1000.0;
+    lastBackups.computeIfAbsent(backupJob, id -> {
+      LastBackup holder = new LastBackup();
+      holder.gauge = Gauge.builder("vb365.backupjob.last.success.timestamp", holder, h -> h.epochSeconds)
+          .description("When the BackupJob's VB365 job last backed up successfully (status.lastBackup), Unix time")
+          .baseUnit("seconds")
+          // Not "namespace": Prometheus's own target label of that name would rename it exported_namespace.
+          .tag("backupjob_namespace", id.getNamespace().orElse(""))
+          .tag("backupjob", id.getName())
+          .register(registry);
+      return holder;
+    }).epochSeconds = seconds;
+  }
+
   void forget(ResourceID backupJob) {
     lastStatus.remove(backupJob);
+    removeLastBackup(backupJob);
+  }
+
+  private void removeLastBackup(ResourceID backupJob) {
+    LastBackup holder = lastBackups.remove(backupJob);
+    if (holder != null) {
+      registry.remove(holder.gauge);
+    }
   }
 }

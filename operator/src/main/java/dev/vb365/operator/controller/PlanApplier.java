@@ -35,13 +35,17 @@ final class PlanApplier {
       EventSink events) {
     DesiredJob desired = create.job();
     Job created;
+    // runOnCreate rides on the create call (runNow): still one call, and no start of a job that exists already.
+    boolean runNow = desired.enabled() && about.getSpec() != null
+        && Boolean.TRUE.equals(about.getSpec().getRunOnCreate());
     try (JobChangeFeed.OwnWrite write = source.beginOwnWrite()) {
-      created = client.createJob(JobMapping.newJob(desired, objects));
+      created = client.createJob(JobMapping.newJob(desired, objects, runNow));
       source.remember(created);
     }
     observer.created(created, desired);
     events.normal(about, "JobCreated", "created VB365 job \"" + created.name() + "\" (id " + created.id() + ") with "
-        + desired.selectedItems().size() + " selected and " + desired.excludedItems().size() + " excluded items");
+        + desired.selectedItems().size() + " selected and " + desired.excludedItems().size() + " excluded items"
+        + (runNow ? ", and started it (runOnCreate)" : ""));
     return created;
   }
 

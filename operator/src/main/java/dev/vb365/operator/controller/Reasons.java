@@ -11,6 +11,8 @@ public final class Reasons {
   public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
   /** An exception the operator did not expect (a bug or an answer nobody foresaw): retried with backoff. */
   public static final String RECONCILE_ERROR = "ReconcileError";
+  /** Synced False: the annotation backup.vb365.dev/paused=true makes the operator leave the BackupJob alone. */
+  public static final String RECONCILE_PAUSED = "ReconcilePaused";
   public static final String OBSERVED = "Observed";
   /** ObserveOnly: VB365 differs from the spec and the operator does not write. */
   public static final String DIFFERS = "Differs";

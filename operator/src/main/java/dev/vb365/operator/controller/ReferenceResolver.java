@@ -36,7 +36,18 @@ final class ReferenceResolver {
 
   /** What the resolve step found. */
   record Resolution(String organizationId, String repositoryId, DesiredItemsMerger.Result items,
-      ItemObjects objects, Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys) {
+      ItemObjects objects, Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys,
+      List<Named> named) {
+
+    /** Without the record of named items (for callers that do not report it). */
+    Resolution(String organizationId, String repositoryId, DesiredItemsMerger.Result items, ItemObjects objects,
+        Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys) {
+      this(organizationId, repositoryId, items, objects, jobItemProblems, declaredKeys, List.of());
+    }
+  }
+
+  /** An item named by anything but its id (UPN, name, URL), and the directory object id it resolved to. */
+  record Named(Scope scope, dev.vb365.operator.api.ItemType type, String name, String id) {
   }
 
   private ReferenceResolver() {
@@ -46,9 +57,10 @@ final class ReferenceResolver {
     String organizationId = organization(client, spec.getOrganization());
     String repositoryId = repository(client, spec.getRepository());
     ItemObjects objects = ItemObjects.none();
+    List<Named> named = new ArrayList<>();
     List<DesiredItemsMerger.Declaration> inline = new ArrayList<>();
-    inline(client, organizationId, objects, Scope.Selected, spec.getSelectedItems(), inline);
-    inline(client, organizationId, objects, Scope.Excluded, spec.getExcludedItems(), inline);
+    inline(client, organizationId, objects, Scope.Selected, spec.getSelectedItems(), inline, named);
+    inline(client, organizationId, objects, Scope.Excluded, spec.getExcludedItems(), inline, named);
 
     Map<String, Conditions.Verdict> problems = new LinkedHashMap<>();
     Map<String, ItemKey> keys = new LinkedHashMap<>();
@@ -62,10 +74,11 @@ final class ReferenceResolver {
         continue;
       }
       try {
-        ItemKey key = lookUp(client, organizationId, objects, ItemSpecMapper.reference(jobItem.getSpec()),
-            "JobItem " + name);
+        ItemReference ref = ItemSpecMapper.reference(jobItem.getSpec());
+        ItemKey key = lookUp(client, organizationId, objects, ref, "JobItem " + name);
         Scope scope = Scope.valueOf(jobItem.getSpec().effectiveScope().name());
         keys.put(name, key);
+        noteNamed(named, scope, ref, key);
         declared.add(DesiredItemsMerger.Declaration.jobItem(name, createdAt(jobItem), scope,
             ItemSpecMapper.toItem(jobItem.getSpec(), key)));
       } catch (ReconcileFailure f) {
@@ -76,7 +89,7 @@ final class ReferenceResolver {
       }
     }
     DesiredItemsMerger.Result merged = DesiredItemsMerger.merge(DesiredJobMapper.backupType(spec), inline, declared);
-    return new Resolution(organizationId, repositoryId, merged, objects, problems, keys);
+    return new Resolution(organizationId, repositoryId, merged, objects, problems, keys, named);
   }
 
   private static String organization(VeeamClient client, NamedReference ref) {
@@ -98,15 +111,23 @@ final class ReferenceResolver {
   }
 
   private static void inline(VeeamClient client, String organizationId, ItemObjects objects, Scope scope,
-      List<BackupItemSpec> items, List<DesiredItemsMerger.Declaration> out) {
+      List<BackupItemSpec> items, List<DesiredItemsMerger.Declaration> out, List<Named> named) {
     if (items == null) {
       return;
     }
     for (int i = 0; i < items.size(); i++) {
       BackupItemSpec item = items.get(i);
       String path = "spec." + scope.specField() + "[" + i + "]";
-      ItemKey key = lookUp(client, organizationId, objects, ItemSpecMapper.reference(item), path);
+      ItemReference ref = ItemSpecMapper.reference(item);
+      ItemKey key = lookUp(client, organizationId, objects, ref, path);
+      noteNamed(named, scope, ref, key);
       out.add(DesiredItemsMerger.Declaration.inline(scope, i, ItemSpecMapper.toItem(item, key)));
+    }
+  }
+
+  private static void noteNamed(List<Named> named, Scope scope, ItemReference ref, ItemKey key) {
+    if (!ref.isSingleton() && ref.by() != ItemReference.By.Id && key.objectId() != null) {
+      named.add(new Named(scope, ref.type(), ref.value(), key.objectId()));
     }
   }
 

@@ -202,12 +202,12 @@ public final class Vb365Operator implements AutoCloseable {
       });
       operator.register(new BackupJobReconciler(wiring), c -> {
         scope(c, "backupjob");
-        // Status writes must not wake the reconciler, but the run-now annotation must: so not
+        // Status writes must not wake the reconciler, but the run controls and the pause must: so not
         // JOSDK's generation filter, but this one.
         c.withGenerationAware(false);
         c.withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(),
                 before.getMetadata().getGeneration())
-            || !Objects.equals(runRequest(now), runRequest(before))
+            || !RunControls.annotationValues(now).equals(RunControls.annotationValues(before))
             || now.isMarkedForDeletion() != before.isMarkedForDeletion()
             || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers()));
       });
@@ -233,11 +233,6 @@ public final class Vb365Operator implements AutoCloseable {
       if (settings.labelSelector() != null) {
         c.withLabelSelector(settings.labelSelector());
       }
-    }
-
-    private static String runRequest(BackupJob job) {
-      Map<String, String> annotations = job.getMetadata().getAnnotations();
-      return annotations == null ? null : annotations.get(ConditionTypes.RUN_REQUESTED_AT_ANNOTATION);
     }
   }
 

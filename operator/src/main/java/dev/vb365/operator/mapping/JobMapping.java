@@ -38,7 +38,7 @@ public final class JobMapping {
       return new ObservedJob(job.id(), job.eTag(), job.organizationId(), job.repositoryId(), job.name(),
           job.description(), backupType(job.backupType()), job.isEnabled(),
           ScheduleMapping.toDomain(job.schedulePolicy()), selected, excluded, lastStatus(job.lastStatus()),
-          job.lastRun(), job.nextRun());
+          job.lastRun(), job.nextRun(), job.lastBackup());
     } catch (UnreadableJobException e) {
       // Say which job: a user with many jobs must find it (and may have to upgrade the operator).
       throw new UnreadableJobException("job " + job.id() + " \"" + job.name() + "\": " + e.reason()
@@ -70,8 +70,13 @@ public final class JobMapping {
 
   /** The body of "create job" with every item inline: one call. */
   public static NewJob newJob(DesiredJob job, ItemObjects objects) {
+    return newJob(job, objects, false);
+  }
+
+  /** As {@link #newJob(DesiredJob, ItemObjects)}; {@code runNow} starts the job with the same call. */
+  public static NewJob newJob(DesiredJob job, ItemObjects objects, boolean runNow) {
     return new NewJob(job.name(), job.description(), job.organizationId(), job.repositoryId(),
-        backupType(job.backupType()), job.enabled(), null, ScheduleMapping.toVeeam(job.schedule()),
+        backupType(job.backupType()), job.enabled(), runNow ? Boolean.TRUE : null, ScheduleMapping.toVeeam(job.schedule()),
         ItemMapping.toVeeam(job.selectedItems(), objects), ItemMapping.toVeeam(job.excludedItems(), objects));
   }
 

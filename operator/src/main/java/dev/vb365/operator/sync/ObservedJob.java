@@ -11,10 +11,19 @@ import java.util.Objects;
  *
  * @param eTag v8's version number of the job; null on v6/v7, which have none (see {@link #versionStamp()})
  * @param lastStatus VB365's text as is (servers send values the spec does not list)
+ * @param lastBackup the end of the last successful run as VB365 reports it (v7, v8); null on v6 or when never
  */
 public record ObservedJob(String id, Long eTag, String organizationId, String repositoryId, String name,
     String description, BackupType backupType, boolean enabled, Schedule schedule, List<ObservedItem> selectedItems,
-    List<ObservedItem> excludedItems, String lastStatus, Instant lastRun, Instant nextRun) {
+    List<ObservedItem> excludedItems, String lastStatus, Instant lastRun, Instant nextRun, Instant lastBackup) {
+
+  /** A job whose last successful run is not known. */
+  public ObservedJob(String id, Long eTag, String organizationId, String repositoryId, String name,
+      String description, BackupType backupType, boolean enabled, Schedule schedule, List<ObservedItem> selectedItems,
+      List<ObservedItem> excludedItems, String lastStatus, Instant lastRun, Instant nextRun) {
+    this(id, eTag, organizationId, repositoryId, name, description, backupType, enabled, schedule, selectedItems,
+        excludedItems, lastStatus, lastRun, nextRun, null);
+  }
 
   public ObservedJob {
     Objects.requireNonNull(id, "id");

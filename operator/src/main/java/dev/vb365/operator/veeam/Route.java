@@ -45,6 +45,10 @@ record Route(String method, String template, Safety safety, boolean pagedInAllVe
     static final Route STOP_JOB = new Route("POST", "/Jobs/{jobId}/stop", Safety.IDEMPOTENT, false, false);
     static final Route START_JOB = new Route("POST", "/Jobs/{jobId}/start", Safety.NEVER, false, false);
 
+    static final Route JOB_SESSIONS = get("/JobSessions");
+    /** v6 has no jobId filter on /JobSessions, but this list. */
+    static final Route JOB_SESSIONS_OF_JOB = get("/Jobs/{jobId}/JobSessions");
+
     static final Route EVENTS = get("/Events");
 
     static Route items(ItemScope scope) {

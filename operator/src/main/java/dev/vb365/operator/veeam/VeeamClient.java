@@ -299,6 +299,21 @@ public final class VeeamClient {
         return Optional.ofNullable(session).map(WireMapper::session);
     }
 
+    /**
+     * The job's newest session, if it ever ran: one GET of a one-element page (VB365 lists sessions newest first),
+     * filtered by job (v7, v8) or of the job's own session list (v6, which has no filter).
+     */
+    public Optional<JobSession> latestSession(String jobId) {
+        ApiRequest request = api.version() == ApiVersion.V6 ? ApiRequest.of(Route.JOB_SESSIONS_OF_JOB, jobId)
+                : ApiRequest.of(Route.JOB_SESSIONS).query("jobId", jobId);
+        VeeamJson.PageResult<Wire.JobSession> page = api.execute(request.page(0, 1, null),
+                (body, endpoint, status) -> VeeamJson.readPageOrArray(body, Wire.JobSession.class, endpoint, status));
+        if (page == null || page.items().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(WireMapper.session(page.items().get(0)));
+    }
+
     public void stopJob(String jobId) {
         api.execute(ApiRequest.of(Route.STOP_JOB, jobId), ApiCaller.NO_BODY);
     }

@@ -156,9 +156,14 @@ final class Wire {
     record StartOptions(boolean full) {
     }
 
-    /** RESTJobSession. */
+    /** RESTJobSession (jobId from v8; jobWillBeRetried from v7; jobSessionConfigType from v8). */
     record JobSession(String id, String jobId, String status, Instant creationTime, Instant endTime,
-            String details) {
+            String details, Integer retryCount, Boolean jobWillBeRetried, String jobSessionConfigType,
+            JobStatistics statistics) {
+    }
+
+    /** RESTJobStatistics, the two numbers the status shows. */
+    record JobStatistics(Long transferredDataBytes, Long processedObjects) {
     }
 
     /** RESTEvent (the fields job events carry). */

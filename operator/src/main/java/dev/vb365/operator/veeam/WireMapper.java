@@ -131,8 +131,11 @@ final class WireMapper {
     }
 
     static JobSession session(Wire.JobSession w) {
+        Boolean full = w.jobSessionConfigType() == null ? null : "Full".equalsIgnoreCase(w.jobSessionConfigType());
         return new JobSession(w.id(), w.jobId(), OpenEnum.parse(JobStatus.class, w.status()), w.creationTime(),
-                w.endTime(), w.details());
+                w.endTime(), w.details(), full, w.statistics() == null ? null : w.statistics().processedObjects(),
+                w.statistics() == null ? null : w.statistics().transferredDataBytes(), w.retryCount(),
+                w.jobWillBeRetried());
     }
 
     static ChangeEvent event(Wire.Event w) {

@@ -46,7 +46,7 @@ class ChartMonitoringTest {
     List<JsonNode> rules = alertRules(chart);
 
     assertThat(rules).extracting(r -> r.path("alert").asText()).containsExactlyInAnyOrder(
-        "VB365BackupFailed", "VB365DriftDetected", "VB365ReconcileErrors", "VB365Unreachable",
+        "VB365BackupFailed", "VB365NoRecentBackup", "VB365DriftDetected", "VB365ReconcileErrors", "VB365Unreachable",
         "VB365Unauthorized", "VB365ChangeFeedRelisting", "VB365OperatorDown");
     assertThat(rules).allSatisfy(rule -> {
       assertThat(rule.path("labels").path("severity").asText()).isIn("critical", "warning");
@@ -58,8 +58,21 @@ class ChartMonitoringTest {
     });
     assertThat(alert("VB365BackupFailed").path("expr").asText()).contains("vb365_jobs_by_last_status").contains("status=\"Failed\"");
     assertThat(alert("VB365Unauthorized").path("expr").asText()).contains("status=~\"401|403\"");
+    assertThat(alert("VB365NoRecentBackup").path("expr").asText())
+        .contains("vb365_backupjob_last_success_timestamp_seconds").endsWith("> 26 * 3600");
+    assertThat(alert("VB365NoRecentBackup").path("annotations").path("description").asText())
+        .contains("{{ $labels.backupjob_namespace }}/{{ $labels.backupjob }}");
     // Prometheus' own template syntax must survive Helm's templating.
     assertThat(alert("VB365BackupFailed").path("annotations").path("description").asText()).contains("{{ $value }}");
+  }
+
+  @Test
+  void theNoRecentBackupThresholdIsAValue() {
+    RenderedChart custom = RenderedChart.template(RenderedChart.resource("monitoring.yaml").replace(
+        "  prometheusRule:\n    enabled: true\n",
+        "  prometheusRule:\n    enabled: true\n    noSuccessfulBackupHours: 170\n"));
+    assertThat(alertRules(custom)).filteredOn(r -> r.path("alert").asText().equals("VB365NoRecentBackup"))
+        .singleElement().satisfies(r -> assertThat(r.path("expr").asText()).endsWith("> 170 * 3600"));
   }
 
   @Test

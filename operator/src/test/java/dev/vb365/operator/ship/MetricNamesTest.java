@@ -32,7 +32,8 @@ public class MetricNamesTest {
   public static final Set<String> OPERATOR_SERIES = Set.of(
       "vb365_client_requests_seconds_count", "vb365_client_requests_seconds_sum",
       "vb365_token_refreshes_total", "vb365_drift_detections_total", "vb365_drift_corrections_total",
-      "vb365_feed_relists_total", "vb365_feed_lag_seconds", "vb365_jobs_by_last_status");
+      "vb365_feed_relists_total", "vb365_feed_lag_seconds", "vb365_jobs_by_last_status",
+      "vb365_backupjob_last_success_timestamp_seconds");
 
   private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 

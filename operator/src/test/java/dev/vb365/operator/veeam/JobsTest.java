@@ -268,7 +268,7 @@ class JobsTest {
         Optional<JobSession> session = vb.client().startJob(jobId(1), true);
 
         assertThat(session).contains(new JobSession("6c2a5b1e-0000-0000-0000-000000000001", jobId(1),
-                JobStatus.RUNNING, Instant.parse("2024-05-01T10:00:01Z"), null, ""));
+                JobStatus.RUNNING, Instant.parse("2024-05-01T10:00:01Z"), null, "", true, null, null, 0, null));
         assertThat(Json.body(vb.fake.requests("POST", "/v8/Jobs/" + jobId(1) + "/start").get(0)))
                 .isEqualTo(Json.tree("{\"full\":true}"));
     }

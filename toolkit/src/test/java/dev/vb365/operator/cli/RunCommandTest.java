@@ -72,13 +72,16 @@ class RunCommandTest {
       assertThat(sandbox.client().resources(BackupJob.class).inNamespace("elsewhere").withName("ignored").get()
           .getStatus()).isNull();
 
-      // Every series the chart's alerts and dashboard query, as this process exports them.
-      Set<String> series = get(port, "/metrics").body().lines()
-          .filter(line -> !line.startsWith("#") && !line.isBlank())
-          .map(line -> line.split("[{ ]", 2)[0])
-          .collect(Collectors.toSet());
-      assertThat(series).containsAll(MetricNamesTest.OPERATOR_SERIES)
-          .contains("operator_sdk_reconciliations_success_total", "jvm_memory_used_bytes");
+      // Every series the chart's alerts and dashboard query, as this process exports them (the last-success one
+      // once the run that the create started has ended and been reported).
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        Set<String> series = get(port, "/metrics").body().lines()
+            .filter(line -> !line.startsWith("#") && !line.isBlank())
+            .map(line -> line.split("[{ ]", 2)[0])
+            .collect(Collectors.toSet());
+        assertThat(series).containsAll(MetricNamesTest.OPERATOR_SERIES)
+            .contains("operator_sdk_reconciliations_success_total", "jvm_memory_used_bytes");
+      });
 
       run.interrupt();
       run.join(Duration.ofSeconds(30).toMillis());
@@ -122,6 +125,7 @@ class RunCommandTest {
     spec.setOrganization(NamedReference.byName("contoso.onmicrosoft.com"));
     spec.setRepository(NamedReference.byName("Default Backup Repository"));
     spec.setJobName(namespace + " " + name);
+    spec.setRunOnCreate(true); // so that it has a last successful backup, and its metric a series
     BackupJob job = new BackupJob();
     job.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     job.setSpec(spec);
