@@ -133,6 +133,9 @@ class StartupTest {
     Files.writeString(file, text.substring(start, text.indexOf("```", start)));
     Fixture fixture = Fixture.load(file);
     assertThat(fixture.organizations().get(0).users().get(0).displayName()).isEqualTo("Solo");
+    assertThat(fixture.organizations().get(0).users().get(0).assignedLicenses())
+        .extracting(l -> l.skuPartNumber() + "/" + l.detectedSkuType()).containsExactly("SPE_E3/Other");
+    assertThat(fixture.organizations().get(0).users().get(1).type()).isEqualTo("Shared");
     assertThat(fixture.proxies().get(0).port()).isEqualTo(9193);
   }
 
@@ -156,5 +159,10 @@ class StartupTest {
     }
     Files.writeString(file, "{\"organisations\": []}");
     assertThatThrownBy(() -> Fixture.load(file)).hasMessageContaining("organisations");
+    Files.writeString(file, """
+        {"organizations": [{"id": "11111111-1111-1111-1111-111111111111", "name": "tiny.onmicrosoft.com",
+          "users": [{"id": "u1", "name": "room@tiny.onmicrosoft.com", "type": "Room"}]}]}
+        """);
+    assertThatThrownBy(() -> Fixture.load(file)).hasMessageContaining("user type 'Room' is not one of User, Shared, Public");
   }
 }
