@@ -19,6 +19,7 @@ import dev.vb365.simulator.model.BackupType;
 import dev.vb365.simulator.model.Directory;
 import dev.vb365.simulator.model.DirectoryIndex;
 import dev.vb365.simulator.model.Fixture;
+import dev.vb365.simulator.store.DirectoryEvents;
 import dev.vb365.simulator.store.SimulatorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +71,9 @@ public final class Simulator implements AutoCloseable {
     new JobEndpoints(version, directory, state, representation).register(api);
     new SessionEndpoints(version, state, representation).register(api);
     new EventEndpoints(version, state.events()).register(api);
+    if (version.hasEtagsAndEvents()) {
+      directory.listener(new DirectoryEvents(state.events()));
+    }
     RouteTable control = new RouteTable();
     new ControlEndpoints(version, counter, faults, tokens).register(control);
     new DirectoryControls(directory).register(control);

@@ -35,11 +35,11 @@ class LegacyVersionFidelityTest {
       }
       assertThat(client.get(org + "/Users?userName=alice@contoso.onmicrosoft.com").json().get("results")).hasSize(1);
       assertThat(client.get(org + "/Users/" + ALICE).status()).isEqualTo(200);
-      assertThat(client.get(org + "/Groups").json().get("results")).hasSize(2);
+      assertThat(client.get(org + "/Groups").json().get("results")).hasSize(6);
       assertThat(client.get(org + "/Groups/" + HR_GROUP).status()).isEqualTo(200);
-      assertThat(client.get(org + "/Sites").json().get("results")).hasSize(2);
+      assertThat(client.get(org + "/Sites").json().get("results")).hasSize(4);
       assertThat(client.get(org + "/Sites/" + HR_SITE).status()).isEqualTo(200);
-      assertThat(client.get(org + "/Teams").json().get("results")).hasSize(2);
+      assertThat(client.get(org + "/Teams").json().get("results")).hasSize(4);
       assertThat(client.get(org + "/Teams/" + IT_FINANCE_TEAM).status()).isEqualTo(200);
       assertThat(client.get(v + "/BackupRepositories").json().isArray()).isTrue();
       assertThat(client.get(v + "/BackupRepositories/" + LONG_TERM_REPOSITORY).status()).isEqualTo(200);

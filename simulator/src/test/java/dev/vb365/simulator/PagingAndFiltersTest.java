@@ -51,7 +51,7 @@ class PagingAndFiltersTest {
         break;
       }
     }
-    assertThat(all).hasSize(53).doesNotHaveDuplicates();
+    assertThat(all).hasSize(61).doesNotHaveDuplicates();
     assertThat(client.get(ORG + "/Users?offset=1000").json().get("results")).isEmpty();
   }
 
@@ -74,7 +74,7 @@ class PagingAndFiltersTest {
     assertThat(names(client.get(ORG + "/Users?displayName=*an*&userName=*@contoso.onmicrosoft.com"), "name"))
         .containsExactly("alice@contoso.onmicrosoft.com");
     assertThat(client.get(ORG + "/Users?locationFilter=OnPremises").json().get("results")).isEmpty();
-    assertThat(client.get(ORG + "/Users?locationFilter=CloudOrHybrid&limit=100").json().get("results")).hasSize(53);
+    assertThat(client.get(ORG + "/Users?locationFilter=CloudOrHybrid&limit=100").json().get("results")).hasSize(61);
     assertThat(client.callInvalid("GET", ORG + "/Users?locationFilter=Moon", null).status()).isEqualTo(400);
   }
 
@@ -85,9 +85,9 @@ class PagingAndFiltersTest {
     assertThat(names(client.get(ORG + "/Groups?displayName=f*"), "name"))
         .containsExactly("finance@contoso.onmicrosoft.com");
     assertThat(names(client.get(ORG + "/Teams?displayName=*%26Fin*"), "displayName")).containsExactly("IT&Finance");
-    assertThat(names(client.get(ORG + "/Sites"), "title")).containsExactly("Finance", "HR");
+    assertThat(names(client.get(ORG + "/Sites"), "title")).containsExactly("Finance", "HR", "Projects", "Intranet");
     assertThat(names(client.get(ORG + "/Sites?includePersonalSites=true"), "title"))
-        .containsExactly("Finance", "HR", "Alice Anderson");
+        .containsExactly("Finance", "HR", "Alice Anderson", "Projects", "Intranet", "Grace Green", "Heidi Hill");
     assertThat(names(client.get(ORG + "/Sites?filter=fin"), "url"))
         .containsExactly("https://contoso.sharepoint.com/sites/finance");
     assertThat(client.get("/v8/Organizations/" + FABRIKAM + "/Users").json().get("results")).hasSize(3);

@@ -98,18 +98,22 @@ class StartupTest {
     var contoso = fixture.organizations().get(0);
     assertThat(contoso.id().toString()).isEqualTo(DefaultFixture.CONTOSO);
     assertThat(contoso.name()).isEqualTo(DefaultFixture.CONTOSO_NAME);
-    assertThat(contoso.users()).hasSize(53);
+    assertThat(contoso.users()).hasSize(61);
     assertThat(contoso.users().stream().map(u -> u.name()).toList())
         .contains("alice@contoso.onmicrosoft.com", "bob@contoso.onmicrosoft.com", "intern@contoso.onmicrosoft.com",
             "user001@contoso.onmicrosoft.com", "user050@contoso.onmicrosoft.com");
     assertThat(contoso.users().get(0).id()).isEqualTo(DefaultFixture.ALICE);
     assertThat(contoso.groups().stream().map(g -> g.displayName() + "=" + g.name()).toList())
-        .containsExactly("Finance=finance@contoso.onmicrosoft.com", "HR=hr@contoso.onmicrosoft.com");
+        .containsExactly("Finance=finance@contoso.onmicrosoft.com", "HR=hr@contoso.onmicrosoft.com",
+            "Projects=projects@contoso.onmicrosoft.com", "All Staff=allstaff@contoso.onmicrosoft.com",
+            "IT Admins=it-admins@contoso.onmicrosoft.com", "London Office=london@contoso.onmicrosoft.com");
     assertThat(contoso.groups().get(0).id()).isEqualTo(DefaultFixture.FINANCE_GROUP);
     assertThat(contoso.sites().stream().filter(s -> !s.isPersonal()).map(s -> s.url()).toList()).containsExactly(
-        "https://contoso.sharepoint.com/sites/finance", "https://contoso.sharepoint.com/sites/hr");
+        "https://contoso.sharepoint.com/sites/finance", "https://contoso.sharepoint.com/sites/hr",
+        "https://contoso.sharepoint.com/sites/projects", "https://contoso.sharepoint.com/sites/intranet");
     assertThat(contoso.sites().get(0).id()).isEqualTo(DefaultFixture.FINANCE_SITE);
-    assertThat(contoso.teams().stream().map(t -> t.displayName()).toList()).containsExactly("IT&Finance", "Sales");
+    assertThat(contoso.teams().stream().map(t -> t.displayName()).toList()).containsExactly("IT&Finance", "Sales", "Projects",
+        "Support Desk");
     assertThat(contoso.teams().get(1).id().toString()).isEqualTo(DefaultFixture.SALES_TEAM);
     assertThat(fixture.organizations().get(1).name()).isEqualTo(DefaultFixture.FABRIKAM_NAME);
     assertThat(fixture.repositories().stream().map(r -> r.name()).toList())
@@ -129,6 +133,9 @@ class StartupTest {
     Files.writeString(file, text.substring(start, text.indexOf("```", start)));
     Fixture fixture = Fixture.load(file);
     assertThat(fixture.organizations().get(0).users().get(0).displayName()).isEqualTo("Solo");
+    assertThat(fixture.organizations().get(0).users().get(0).assignedLicenses())
+        .extracting(l -> l.skuPartNumber() + "/" + l.detectedSkuType()).containsExactly("SPE_E3/Other");
+    assertThat(fixture.organizations().get(0).users().get(1).type()).isEqualTo("Shared");
     assertThat(fixture.proxies().get(0).port()).isEqualTo(9193);
   }
 
@@ -152,5 +159,10 @@ class StartupTest {
     }
     Files.writeString(file, "{\"organisations\": []}");
     assertThatThrownBy(() -> Fixture.load(file)).hasMessageContaining("organisations");
+    Files.writeString(file, """
+        {"organizations": [{"id": "11111111-1111-1111-1111-111111111111", "name": "tiny.onmicrosoft.com",
+          "users": [{"id": "u1", "name": "room@tiny.onmicrosoft.com", "type": "Room"}]}]}
+        """);
+    assertThatThrownBy(() -> Fixture.load(file)).hasMessageContaining("user type 'Room' is not one of User, Shared, Public");
   }
 }

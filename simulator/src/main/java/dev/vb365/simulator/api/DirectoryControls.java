@@ -8,16 +8,15 @@ import dev.vb365.simulator.http.Json;
 import dev.vb365.simulator.http.RouteTable;
 import dev.vb365.simulator.model.Directory;
 import dev.vb365.simulator.model.DirectoryIndex;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
+import java.util.UUID;
 
 /**
  * Changes an organization's directory at run time, as a tenant changes: {@code PUT
  * /_sim/directory/{organizationId}/{users|groups|sites|teams}} adds the object in the body (fixture format) or
- * replaces the one with its id; {@code DELETE /_sim/directory/{organizationId}/{kind}/{id}} removes it. Jobs that
- * name a removed object keep their items (as VB365 does).
+ * replaces the one with its id, and answers the object as stored, with the eTag the simulator gave it (an eTag
+ * in the body is ignored); {@code DELETE /_sim/directory/{organizationId}/{kind}/{id}} removes it (204). Jobs
+ * that name a removed object keep their items (as VB365 does). On v8 each change is also an event of the change
+ * feed (see {@link dev.vb365.simulator.store.DirectoryEvents}).
  */
 public final class DirectoryControls {
 
@@ -34,41 +33,25 @@ public final class DirectoryControls {
 
   private ApiResponse put(ApiRequest request) {
     JsonNode body = request.json(true);
-    Directory.Organization changed = directory.change(request.pathUuid("organizationId"), org -> switch (kind(request)) {
-      case "users" -> Directory.withObjects(org, upsert(org.users(), read(body, Directory.User.class),
-          Directory.User::id), org.groups(), org.sites(), org.teams());
-      case "groups" -> Directory.withObjects(org, org.users(), upsert(org.groups(), read(body, Directory.Group.class),
-          Directory.Group::id), org.sites(), org.teams());
-      case "sites" -> Directory.withObjects(org, org.users(), org.groups(), upsert(org.sites(),
-          read(body, Directory.Site.class), Directory.Site::id), org.teams());
-      default -> Directory.withObjects(org, org.users(), org.groups(), org.sites(), upsert(org.teams(),
-          read(body, Directory.Team.class), t -> t.id().toString()));
-    });
-    return ApiResponse.ok(Json.MAPPER.valueToTree(changed));
+    UUID organizationId = request.pathUuid("organizationId");
+    DirectoryIndex.Kind kind = kind(request);
+    Object stored = switch (kind) {
+      case USERS -> directory.put(organizationId, kind, read(body, Directory.User.class));
+      case GROUPS -> directory.put(organizationId, kind, read(body, Directory.Group.class));
+      case SITES -> directory.put(organizationId, kind, read(body, Directory.Site.class));
+      case TEAMS -> directory.put(organizationId, kind, read(body, Directory.Team.class));
+    };
+    return ApiResponse.ok(Json.MAPPER.valueToTree(stored));
   }
 
   private ApiResponse delete(ApiRequest request) {
-    String id = request.pathParam("id");
-    directory.change(request.pathUuid("organizationId"), org -> switch (kind(request)) {
-      case "users" -> Directory.withObjects(org, remove(org.users(), id, Directory.User::id), org.groups(),
-          org.sites(), org.teams());
-      case "groups" -> Directory.withObjects(org, org.users(), remove(org.groups(), id, Directory.Group::id),
-          org.sites(), org.teams());
-      case "sites" -> Directory.withObjects(org, org.users(), org.groups(), remove(org.sites(), id,
-          Directory.Site::id), org.teams());
-      default -> Directory.withObjects(org, org.users(), org.groups(), org.sites(), remove(org.teams(), id,
-          t -> t.id().toString()));
-    });
+    directory.remove(request.pathUuid("organizationId"), kind(request), request.pathParam("id"));
     return ApiResponse.noContent();
   }
 
-  private static String kind(ApiRequest request) {
-    String kind = request.pathParam("kind").toLowerCase(Locale.ROOT);
-    if (!List.of("users", "groups", "sites", "teams").contains(kind)) {
-      throw ApiException.notFound("no directory objects of kind '" + request.pathParam("kind")
-          + "': users, groups, sites or teams");
-    }
-    return kind;
+  private static DirectoryIndex.Kind kind(ApiRequest request) {
+    return DirectoryIndex.Kind.parse(request.pathParam("kind")).orElseThrow(() -> ApiException.notFound(
+        "no directory objects of kind '" + request.pathParam("kind") + "': users, groups, sites or teams"));
   }
 
   private static <T> T read(JsonNode body, Class<T> type) {
@@ -77,32 +60,5 @@ public final class DirectoryControls {
     } catch (Exception e) {
       throw ApiException.invalid("not a directory object of this kind: " + e.getMessage());
     }
-  }
-
-  private static <T> List<T> upsert(List<T> list, T object, Function<T, String> id) {
-    List<T> out = new ArrayList<>();
-    String key = id.apply(object).toLowerCase(Locale.ROOT);
-    boolean replaced = false;
-    for (T existing : list) {
-      if (id.apply(existing).toLowerCase(Locale.ROOT).equals(key)) {
-        out.add(object);
-        replaced = true;
-      } else {
-        out.add(existing);
-      }
-    }
-    if (!replaced) {
-      out.add(object);
-    }
-    return out;
-  }
-
-  private <T> List<T> remove(List<T> list, String id, Function<T, String> idOf) {
-    List<T> out = list.stream().filter(x -> !idOf.apply(x).equalsIgnoreCase(id)).toList();
-    if (out.size() == list.size()) {
-      throw ApiException.notFound("no such directory object: " + id);
-    }
-    list.stream().filter(x -> idOf.apply(x).equalsIgnoreCase(id)).forEach(x -> directory.removed(id, x));
-    return out;
   }
 }

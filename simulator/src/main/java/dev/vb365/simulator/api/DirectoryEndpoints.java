@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 public final class DirectoryEndpoints {
   private enum LocationFilter { Cloud, OnPremises, Hybrid, CloudOrHybrid, OnPremisesOrHybrid, Any }
 
+  /** The sites' locationFilter has only these three values (every version). */
+  private enum SiteLocationFilter { Cloud, OnPremises, Any }
+
   private enum DataSource { PreferLocal, Production, PreferLocalResynced }
 
   private enum SkuType { Other, Education }
@@ -175,12 +178,16 @@ public final class DirectoryEndpoints {
     Directory.Organization org = org(request);
     boolean personal = request.queryBool("includePersonalSites").orElse(false);
     request.queryBool("includeSearchSites");
+    // Every simulated site is in the cloud (isCloud true): OnPremises finds none.
+    boolean onPremisesOnly = request.queryEnum("locationFilter", SiteLocationFilter.class)
+        .orElse(SiteLocationFilter.Any) == SiteLocationFilter.OnPremises;
     String keyword = version == ApiVersion.V6 ? null : request.query("filter").filter(s -> !s.isEmpty()).orElse(null);
     String parentId = request.query("parentId").filter(s -> !s.isEmpty()).orElse(null);
     String parentUrl = parentId == null || parentId.equalsIgnoreCase("root") ? null
         : directory.site(org, parentId).map(Directory.Site::url).orElseThrow(() ->
             ApiException.notFound("Site with ID '" + parentId + "' (parentId) was not found"));
     List<ObjectNode> sites = org.sites().stream()
+        .filter(s -> !onPremisesOnly)
         .filter(s -> personal || !s.isPersonal())
         .filter(s -> keyword == null || containsIgnoreCase(s.title(), keyword) || containsIgnoreCase(s.url(), keyword))
         .filter(s -> parentId == null || (parentUrl == null ? s.parentUrl() == null : parentUrl.equals(s.parentUrl())))

@@ -24,7 +24,11 @@ import java.util.Set;
  * properties an older version's schema lacks are left out, so each version's difference is listed once.
  */
 public final class Representation {
-  /** Properties of directory objects (users, groups, sites, teams) that v6/v7 schemas do not have. */
+  /**
+   * Properties of directory objects (users, groups, sites, teams) that v6/v7 schemas do not have: RESTUser,
+   * RESTGroup, RESTSite, RESTJobSite and RESTTeam gained eTag, msid and dataLocation in v8, RESTUser also
+   * assignedLicenses. v6 has neither a user's office nor onPremisesSid.
+   */
   private static final Set<String> NOT_BEFORE_V8 = Set.of("eTag", "msid", "dataLocation", "assignedLicenses");
   private static final Set<String> NOT_IN_V6 = Set.of("office", "onPremisesSid");
   private static final DateTimeFormatter DAILY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -102,14 +106,21 @@ public final class Representation {
     return n;
   }
 
+  /** RESTUser: v8 adds eTag, assignedLicenses (RESTOfficeLicense, empty for an unlicensed user) and msid. */
   public ObjectNode user(Directory.Organization org, Directory.User u, String base) {
     ObjectNode n = Json.object();
     n.put("id", u.id());
+    n.put("eTag", u.eTag());
     n.put("displayName", u.displayName());
     n.put("name", u.name());
     n.put("type", u.type());
     n.put("locationType", u.locationType());
     n.put("office", u.office());
+    ArrayNode licenses = n.putArray("assignedLicenses");
+    for (Directory.License l : u.assignedLicenses()) {
+      licenses.addObject().put("skuId", l.skuId().toString()).put("skuPartNumber", l.skuPartNumber())
+          .put("detectedSkuType", l.detectedSkuType());
+    }
     if (u.msid() != null) {
       n.put("msid", u.msid().toString());
     }
@@ -121,6 +132,7 @@ public final class Representation {
   public ObjectNode group(Directory.Organization org, Directory.Group g, String base) {
     ObjectNode n = Json.object();
     n.put("id", g.id());
+    n.put("eTag", g.eTag());
     n.put("displayName", g.displayName());
     n.put("name", g.name());
     if (g.managedBy() != null) {
@@ -143,6 +155,7 @@ public final class Representation {
   public ObjectNode site(Directory.Organization org, Directory.Site s, String base, boolean inJob) {
     ObjectNode n = Json.object();
     n.put("id", s.id());
+    n.put("eTag", s.eTag());
     n.put("url", s.url());
     if (s.parentUrl() != null) {
       n.put("parentUrl", s.parentUrl());
@@ -162,6 +175,7 @@ public final class Representation {
   public ObjectNode team(Directory.Organization org, Directory.Team t, String base) {
     ObjectNode n = Json.object();
     n.put("id", t.id().toString());
+    n.put("eTag", t.eTag());
     n.put("displayName", t.displayName());
     n.put("description", t.description());
     n.put("mail", t.mail());

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One entry of a job's selected or excluded items. The referenced object's properties are read from the
- * directory when the item is shown (the simulator's directory never changes).
+ * directory when the item is shown (an object removed from the directory since is shown as it was).
  *
  * @param objectId the referenced object's id (user, group, site, team), or the organization's id for
  *     PartialOrganization, PersonalSites and OneDriveFolders
