@@ -14,14 +14,14 @@ import java.util.Objects;
  * depend on {@code type}; CEL rules reject the others so a typo cannot silently do nothing.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(self.type == 'User') == has(self.user)",
-    message = "user is required when type is User and not allowed otherwise")
-@ValidationRule(value = "(self.type == 'Group') == has(self.group)",
-    message = "group is required when type is Group and not allowed otherwise")
-@ValidationRule(value = "(self.type == 'Site') == has(self.site)",
-    message = "site is required when type is Site and not allowed otherwise")
-@ValidationRule(value = "(self.type == 'Team') == has(self.team)",
-    message = "team is required when type is Team and not allowed otherwise")
+@ValidationRule(value = "has(self.match) ? !has(self.user) : (self.type == 'User') == has(self.user)",
+    message = "user is required when type is User (unless match selects by rule) and not allowed otherwise")
+@ValidationRule(value = "has(self.match) ? !has(self.group) : (self.type == 'Group') == has(self.group)",
+    message = "group is required when type is Group (unless match selects by rule) and not allowed otherwise")
+@ValidationRule(value = "has(self.match) ? !has(self.site) : (self.type == 'Site') == has(self.site)",
+    message = "site is required when type is Site (unless match selects by rule) and not allowed otherwise")
+@ValidationRule(value = "has(self.match) ? !has(self.team) : (self.type == 'Team') == has(self.team)",
+    message = "team is required when type is Team (unless match selects by rule) and not allowed otherwise")
 @ValidationRule(value = "(self.type == 'OneDriveFolders') == has(self.folders)",
     message = "folders is required when type is OneDriveFolders and not allowed otherwise")
 @ValidationRule(value = "!has(self.mailbox) || self.type in ['User', 'Group', 'PartialOrganization']",
@@ -37,6 +37,17 @@ import java.util.Objects;
 @ValidationRule(value = "!(has(self.members) || has(self.memberMailbox) || has(self.memberArchiveMailbox)"
     + " || has(self.memberOneDrive) || has(self.memberSite) || has(self.groupSite)) || self.type == 'Group'",
     message = "members, memberMailbox, memberArchiveMailbox, memberOneDrive, memberSite and groupSite apply only to Group items")
+@ValidationRule(value = "!has(self.match) || self.type in ['User', 'Group', 'Site', 'Team']",
+    message = "match selects User, Group, Site or Team items")
+@ValidationRule(value = "!has(self.match) || self.type == 'User' || !(has(self.match.userTypes) || "
+    + "has(self.match.offices) || has(self.match.licensed) || has(self.match.licenseSku))",
+    message = "match.userTypes, offices, licensed and licenseSku apply only to User items")
+@ValidationRule(value = "!has(self.match) || self.type == 'Group' || !has(self.match.groupTypes)",
+    message = "match.groupTypes applies only to Group items")
+@ValidationRule(value = "!has(self.match) || self.type == 'Site' || !(has(self.match.urlPattern) || "
+    + "has(self.match.personal))", message = "match.urlPattern and personal apply only to Site items")
+@ValidationRule(value = "!has(self.match) || self.type != 'Site' || !has(self.match.namePattern)",
+    message = "a Site rule matches by urlPattern, not namePattern")
 public class BackupItemSpec {
 
   static final String OPTIONS_RULE = " Processing options: when an item sets none of the options of its type, all of "
@@ -50,6 +61,11 @@ public class BackupItemSpec {
 
   @JsonPropertyDescription("The user (type User): name is the user's email address (UPN), or id.")
   private NamedReference user;
+
+  @JsonPropertyDescription("Instead of one object named here: every User, Group, Site or Team of the organization "
+      + "that matches this rule (all its conditions), each with this item's processing options, re-evaluated as the "
+      + "directory changes. An object also named by its own entry takes that entry's options.")
+  private DirectoryRule match;
 
   @JsonPropertyDescription("The group (type Group): name is the group's name or email address, or id.")
   private NamedReference group;
@@ -119,6 +135,14 @@ public class BackupItemSpec {
 
   public void setUser(NamedReference user) {
     this.user = user;
+  }
+
+  public DirectoryRule getMatch() {
+    return match;
+  }
+
+  public void setMatch(DirectoryRule match) {
+    this.match = match;
   }
 
   public NamedReference getGroup() {
@@ -266,7 +290,8 @@ public class BackupItemSpec {
       return false;
     }
     BackupItemSpec other = (BackupItemSpec) o;
-    return type == other.type && Objects.equals(user, other.user) && Objects.equals(group, other.group)
+    return type == other.type && Objects.equals(user, other.user) && Objects.equals(match, other.match)
+        && Objects.equals(group, other.group)
         && Objects.equals(site, other.site) && Objects.equals(team, other.team)
         && Objects.equals(mailbox, other.mailbox) && Objects.equals(archiveMailbox, other.archiveMailbox)
         && Objects.equals(oneDrive, other.oneDrive) && Objects.equals(personalSite, other.personalSite)
@@ -280,13 +305,13 @@ public class BackupItemSpec {
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, user, group, site, team, mailbox, archiveMailbox, oneDrive, personalSite, sites, teams,
+    return Objects.hash(type, user, match, group, site, team, mailbox, archiveMailbox, oneDrive, personalSite, sites, teams,
         teamsChats, members, memberMailbox, memberArchiveMailbox, memberOneDrive, memberSite, groupSite, folders);
   }
 
   @Override
   public String toString() {
-    Object ref = user != null ? user : group != null ? group : site != null ? site : team;
+    Object ref = match != null ? match : user != null ? user : group != null ? group : site != null ? site : team;
     return ref == null ? String.valueOf(type) : type + " " + ref;
   }
 }

@@ -64,6 +64,10 @@ public class BackupJobStatus {
   @JsonPropertyDescription("How many resolved items resolvedItems leaves out (it lists at most 50).")
   private Integer resolvedItemsOmitted;
 
+  @JsonPropertyDescription("Each selection rule (an item with match): how many directory objects matched and how "
+      + "many it put in the job.")
+  private List<RuleStatus> rules;
+
   @JsonPropertyDescription("Number of items in the job's selected items (inline and from JobItems).")
   private Integer selectedItemCount;
 
@@ -215,6 +219,14 @@ public class BackupJobStatus {
     this.resolvedItemsOmitted = resolvedItemsOmitted;
   }
 
+  public List<RuleStatus> getRules() {
+    return rules;
+  }
+
+  public void setRules(List<RuleStatus> rules) {
+    this.rules = rules == null ? null : new ArrayList<>(rules);
+  }
+
   public Integer getSelectedItemCount() {
     return selectedItemCount;
   }
@@ -298,7 +310,7 @@ public class BackupJobStatus {
         && Objects.equals(excludedItemCount, other.excludedItemCount)
         && Objects.equals(lastBackup, other.lastBackup) && Objects.equals(lastSession, other.lastSession)
         && Objects.equals(resolvedItems, other.resolvedItems)
-        && Objects.equals(resolvedItemsOmitted, other.resolvedItemsOmitted)
+        && Objects.equals(resolvedItemsOmitted, other.resolvedItemsOmitted) && Objects.equals(rules, other.rules)
         && Objects.equals(lastRunRequest, other.lastRunRequest)
         && Objects.equals(lastFullRunRequest, other.lastFullRunRequest)
         && Objects.equals(lastStopRequest, other.lastStopRequest)
@@ -311,7 +323,7 @@ public class BackupJobStatus {
   @Override
   public int hashCode() {
     return Objects.hash(observedGeneration, jobId, jobName, organizationId, repositoryId, eTag, lastAppliedETag,
-        lastStatus, lastRun, nextRun, lastBackup, lastSession, resolvedItems, resolvedItemsOmitted, selectedItemCount,
+        lastStatus, lastRun, nextRun, lastBackup, lastSession, resolvedItems, resolvedItemsOmitted, rules, selectedItemCount,
         excludedItemCount, lastRunRequest, lastFullRunRequest, lastStopRequest, createPendingSince, vb365ApiVersion,
         tlsVerificationDisabled, conditions);
   }

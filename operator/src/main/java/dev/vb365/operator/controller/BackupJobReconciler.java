@@ -314,6 +314,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       shortcut.forget(id);
       gate.requireAvailable(connection); // a server that asked to wait is not asked again before it is due
       watch.copiesHandled(id); // this full pass looks for copies; one appearing during it wakes it again
+      watch.directoryHandled(id); // and evaluates the rules afresh; a directory change during it wakes it again
       SyncOutcome outcome = onServer(client);
       BackupJobStatus status = report(outcome, client);
       carryOutRunControls(outcome, status, client);
@@ -335,7 +336,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private boolean unchangedSinceConverged(VeeamClient client) {
       return shortcut.unchanged(id, generation, items, connection, old, RunControls.anyPending(job),
           clock.instant(), jobId -> {
-            if (watch.copySeen(id)) {
+            if (watch.copySeen(id) || watch.directoryChanged(id)) {
               return null;
             }
             JobSource source = watch.attach(id, connection, client);
@@ -373,8 +374,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private SyncOutcome sync(VeeamClient client) {
       // resolve (also proves the connection works before a change feed is started for it)
       resolvedAt = clock.instant();
-      ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items);
+      ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items,
+          watch::directoryVersion);
       JobSource source = watch.attach(id, connection, client);
+      watch.followDirectory(id, resolution.rules().isEmpty() ? null : resolution.organizationId());
       DesiredJob desired = desired(resolution);
 
       // locate and observe
@@ -552,6 +555,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         metrics.lastStatus(id, outcome.result().lastStatus());
         metrics.lastBackup(id, status.getLastBackup());
       }
+      BackupJobStatusMapper.ruleWarnings(old, outcome.resolution().rules())
+          .forEach(w -> events.warning(job, w.reason(), w.message()));
       if (insecure && (old == null || !Boolean.TRUE.equals(old.getTlsVerificationDisabled()))) {
         events.warning(job, "TlsVerificationDisabled", "the connection Secret sets insecureSkipTlsVerify: the "
             + "VB365 server's certificate is not checked");

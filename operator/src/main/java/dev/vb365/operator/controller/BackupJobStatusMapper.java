@@ -1,6 +1,7 @@
 package dev.vb365.operator.controller;
 
 import dev.vb365.operator.api.ResolvedItem;
+import dev.vb365.operator.api.RuleStatus;
 import dev.vb365.operator.mapping.SessionMapping;
 import dev.vb365.operator.sync.ObservedJob;
 import dev.vb365.operator.veeam.model.JobSession;
@@ -106,6 +107,9 @@ final class BackupJobStatusMapper {
     status.setResolvedItems(named.isEmpty() ? null : named.stream().limit(MAX_RESOLVED_ITEMS)
         .map(n -> new ResolvedItem(n.scope().name(), n.type().name(), n.name(), n.id())).toList());
     status.setResolvedItemsOmitted(named.size() > MAX_RESOLVED_ITEMS ? named.size() - MAX_RESOLVED_ITEMS : null);
+    List<ReferenceResolver.RuleOutcome> rules = o.resolution().rules();
+    status.setRules(rules.isEmpty() ? null : rules.stream().map(r -> new RuleStatus(r.source(), r.type().name(),
+        r.matched(), r.selected())).toList());
     status.setTlsVerificationDisabled(insecure ? Boolean.TRUE : null);
     List<Condition> previous = old == null ? null : old.getConditions();
     Verdicts v = verdicts(o, previous);
@@ -147,6 +151,33 @@ final class BackupJobStatusMapper {
       return SessionMapping.time(latest.endTime());
     }
     return old == null ? null : old.getLastBackup();
+  }
+
+  /** A Warning Event to write: its reason and message. */
+  record RuleWarning(String reason, String message) {
+  }
+
+  /**
+   * Warnings about rules, once each: a rule that selects nothing, or that matched more than its maxItems, unless the
+   * status already said so.
+   */
+  static List<RuleWarning> ruleWarnings(BackupJobStatus old, List<ReferenceResolver.RuleOutcome> rules) {
+    List<RuleWarning> warnings = new java.util.ArrayList<>();
+    List<RuleStatus> before = old == null || old.getRules() == null ? List.of() : old.getRules();
+    for (ReferenceResolver.RuleOutcome r : rules) {
+      RuleStatus was = before.stream().filter(b -> r.source().equals(b.getSource())).findFirst().orElse(null);
+      boolean wasEmpty = was != null && Integer.valueOf(0).equals(was.getSelected());
+      boolean wasCapped = was != null && was.getMatched() != null && was.getSelected() != null
+          && was.getMatched() > was.getSelected();
+      if (r.selected() == 0 && !wasEmpty) {
+        warnings.add(new RuleWarning(Reasons.RULE_SELECTS_NOTHING, r.source() + " selects no " + r.type() + " of the organization: check its "
+            + "conditions (status.rules lists what each rule matched)"));
+      } else if (r.capped() && !wasCapped) {
+        warnings.add(new RuleWarning(Reasons.RULE_CAPPED, r.source() + " matches " + r.matched() + " " + r.type() + " objects but takes "
+            + "the first " + r.selected() + " by name (maxItems " + r.maxItems() + "); raise maxItems or narrow the rule"));
+      }
+    }
+    return warnings;
   }
 
   private static Conditions.Verdict matches(SyncOutcome o) {

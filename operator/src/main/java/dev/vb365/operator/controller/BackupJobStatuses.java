@@ -38,6 +38,7 @@ final class BackupJobStatuses {
     s.setLastSession(from.getLastSession());
     s.setResolvedItems(from.getResolvedItems());
     s.setResolvedItemsOmitted(from.getResolvedItemsOmitted());
+    s.setRules(from.getRules());
     s.setLastRunRequest(from.getLastRunRequest());
     s.setLastFullRunRequest(from.getLastFullRunRequest());
     s.setLastStopRequest(from.getLastStopRequest());

@@ -38,6 +38,14 @@ final class JobWatch implements AutoCloseable {
   private final ConcurrentHashMap<ResourceID, String> jobIdOf = new ConcurrentHashMap<>();
   /** BackupJobs for which a job carrying their marker appeared that they do not track (a copy to clean up). */
   private final Set<ResourceID> copiesSeen = ConcurrentHashMap.newKeySet();
+  /** BackupJobs whose selection rules follow an organization's directory, by organization id (lower case). */
+  private final ConcurrentHashMap<String, Set<ResourceID>> followers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ResourceID, String> followed = new ConcurrentHashMap<>();
+  /** Per organization (lower case): how many directory changes the feeds reported; rules' listings key on it. */
+  private final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> directoryVersions =
+      new ConcurrentHashMap<>();
+  /** Followers whose organization's directory changed since their last full pass. */
+  private final Set<ResourceID> directoryChanged = ConcurrentHashMap.newKeySet();
 
   private static final class Server {
     final JobSource source;
@@ -82,6 +90,8 @@ final class JobWatch implements AutoCloseable {
     }
     untrack(backupJob);
     copiesSeen.remove(backupJob);
+    followDirectory(backupJob, null);
+    directoryChanged.remove(backupJob);
   }
 
   private void release(ResourceID backupJob, VeeamConnection connection) {
@@ -139,7 +149,51 @@ final class JobWatch implements AutoCloseable {
         settings.feedMode() == OperatorSettings.FeedMode.POLL ? options.pollingOnly() : options);
   }
 
+  /** The BackupJob's selection rules follow this organization's directory (null: it has no rules). */
+  void followDirectory(ResourceID backupJob, String organizationId) {
+    String before = organizationId == null ? followed.remove(backupJob)
+        : followed.put(backupJob, organizationId.toLowerCase(java.util.Locale.ROOT));
+    if (before != null && !before.equalsIgnoreCase(String.valueOf(organizationId))) {
+      followers.computeIfPresent(before, (k, set) -> {
+        set.remove(backupJob);
+        return set.isEmpty() ? null : set;
+      });
+    }
+    if (organizationId != null) {
+      followers.computeIfAbsent(organizationId.toLowerCase(java.util.Locale.ROOT),
+          k -> ConcurrentHashMap.newKeySet()).add(backupJob);
+    }
+  }
+
+  /** Whether the directory the BackupJob's rules follow changed since {@link #directoryHandled} (no skipping). */
+  boolean directoryChanged(ResourceID backupJob) {
+    return directoryChanged.contains(backupJob);
+  }
+
+  void directoryHandled(ResourceID backupJob) {
+    directoryChanged.remove(backupJob);
+  }
+
+  /** The version of the organization's directory: moves with each directory change a feed reports. */
+  long directoryVersion(String organizationId) {
+    java.util.concurrent.atomic.AtomicLong v = directoryVersions.get(organizationId.toLowerCase(java.util.Locale.ROOT));
+    return v == null ? 0 : v.get();
+  }
+
   private void onChange(JobChange change) {
+    if (change.isDirectory()) {
+      directoryVersions.computeIfAbsent(change.jobId(), k -> new java.util.concurrent.atomic.AtomicLong())
+          .incrementAndGet();
+      Set<ResourceID> following = followers.get(change.jobId());
+      if (following != null && eventSource.isRunning()) {
+        directoryChanged.addAll(following);
+        for (ResourceID target : List.copyOf(following)) {
+          LOG.debug("directory of organization {} changed: waking {}", change.jobId(), target);
+          eventSource.propagateEvent(target);
+        }
+      }
+      return;
+    }
     cache.onChange(change);
     Set<ResourceID> targets = byJobId.get(ObservedJobCache.key(change.jobId()));
     if (targets == null && change.kind() == JobChangeKind.UPDATED) {

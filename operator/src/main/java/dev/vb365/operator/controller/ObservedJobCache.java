@@ -45,6 +45,9 @@ final class ObservedJobCache {
 
   /** Called for every change the feed reports (on the feed's thread). */
   void onChange(JobChange change) {
+    if (change.isDirectory()) {
+      return; // not about a job
+    }
     String key = key(change.jobId());
     if (change.kind() == JobChangeKind.ITEMS_CHANGED) {
       itemGenerations.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();

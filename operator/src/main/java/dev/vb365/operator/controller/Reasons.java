@@ -11,6 +11,10 @@ public final class Reasons {
   public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
   /** An exception the operator did not expect (a bug or an answer nobody foresaw): retried with backoff. */
   public static final String RECONCILE_ERROR = "ReconcileError";
+  /** Warning Event: a selection rule selects no object of the organization. */
+  public static final String RULE_SELECTS_NOTHING = "RuleSelectsNothing";
+  /** Warning Event: a selection rule matches more objects than its maxItems. */
+  public static final String RULE_CAPPED = "RuleCapped";
   /** Synced False: the annotation backup.vb365.dev/paused=true makes the operator leave the BackupJob alone. */
   public static final String RECONCILE_PAUSED = "ReconcilePaused";
   public static final String OBSERVED = "Observed";

@@ -37,12 +37,19 @@ final class ReferenceResolver {
   /** What the resolve step found. */
   record Resolution(String organizationId, String repositoryId, DesiredItemsMerger.Result items,
       ItemObjects objects, Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys,
-      List<Named> named) {
+      List<Named> named, List<RuleOutcome> rules) {
 
-    /** Without the record of named items (for callers that do not report it). */
+    /** Without the record of named items and rules (for callers that do not report them). */
     Resolution(String organizationId, String repositoryId, DesiredItemsMerger.Result items, ItemObjects objects,
         Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys) {
-      this(organizationId, repositoryId, items, objects, jobItemProblems, declaredKeys, List.of());
+      this(organizationId, repositoryId, items, objects, jobItemProblems, declaredKeys, List.of(), List.of());
+    }
+  }
+
+  /** What one selection rule selected: how many objects matched, how many it took (at most maxItems). */
+  record RuleOutcome(String source, dev.vb365.operator.api.ItemType type, int matched, int selected, int maxItems) {
+    boolean capped() {
+      return matched > selected;
     }
   }
 
@@ -54,13 +61,24 @@ final class ReferenceResolver {
   }
 
   static Resolution resolve(VeeamClient client, BackupJobSpec spec, List<JobItem> jobItems) {
+    return resolve(client, spec, jobItems, org -> 0L);
+  }
+
+  /**
+   * @param directoryVersion the version of an organization's directory as far as the change feed knows (moved by
+   *     each v8 directory event): the rules' listings are cached per version
+   */
+  static Resolution resolve(VeeamClient client, BackupJobSpec spec, List<JobItem> jobItems,
+      java.util.function.ToLongFunction<String> directoryVersion) {
     String organizationId = organization(client, spec.getOrganization());
     String repositoryId = repository(client, spec.getRepository());
     ItemObjects objects = ItemObjects.none();
     List<Named> named = new ArrayList<>();
+    List<RuleOutcome> rules = new ArrayList<>();
     List<DesiredItemsMerger.Declaration> inline = new ArrayList<>();
-    inline(client, organizationId, objects, Scope.Selected, spec.getSelectedItems(), inline, named);
-    inline(client, organizationId, objects, Scope.Excluded, spec.getExcludedItems(), inline, named);
+    long version = directoryVersion.applyAsLong(organizationId);
+    inline(client, organizationId, objects, Scope.Selected, spec.getSelectedItems(), inline, named, rules, version);
+    inline(client, organizationId, objects, Scope.Excluded, spec.getExcludedItems(), inline, named, rules, version);
 
     Map<String, Conditions.Verdict> problems = new LinkedHashMap<>();
     Map<String, ItemKey> keys = new LinkedHashMap<>();
@@ -89,7 +107,7 @@ final class ReferenceResolver {
       }
     }
     DesiredItemsMerger.Result merged = DesiredItemsMerger.merge(DesiredJobMapper.backupType(spec), inline, declared);
-    return new Resolution(organizationId, repositoryId, merged, objects, problems, keys, named);
+    return new Resolution(organizationId, repositoryId, merged, objects, problems, keys, named, rules);
   }
 
   private static String organization(VeeamClient client, NamedReference ref) {
@@ -111,13 +129,18 @@ final class ReferenceResolver {
   }
 
   private static void inline(VeeamClient client, String organizationId, ItemObjects objects, Scope scope,
-      List<BackupItemSpec> items, List<DesiredItemsMerger.Declaration> out, List<Named> named) {
+      List<BackupItemSpec> items, List<DesiredItemsMerger.Declaration> out, List<Named> named,
+      List<RuleOutcome> rules, long directoryVersion) {
     if (items == null) {
       return;
     }
     for (int i = 0; i < items.size(); i++) {
       BackupItemSpec item = items.get(i);
       String path = "spec." + scope.specField() + "[" + i + "]";
+      if (item.getMatch() != null) {
+        rules.add(RuleSelection.select(client, organizationId, objects, scope, i, item, path, out, directoryVersion));
+        continue;
+      }
       ItemReference ref = ItemSpecMapper.reference(item);
       ItemKey key = lookUp(client, organizationId, objects, ref, path);
       noteNamed(named, scope, ref, key);

@@ -10,4 +10,13 @@ import dev.vb365.operator.veeam.model.JobStatus;
  * @param sessionStatus the run's status for {@link JobChangeKind#SESSION_UPDATED}, else {@code null}
  */
 public record JobChange(String jobId, Long eTag, JobChangeKind kind, JobStatus sessionStatus) {
+
+    /** A change of an organization's directory: its id stands where a job's would. */
+    public static JobChange directory(String organizationId) {
+        return new JobChange(organizationId, null, JobChangeKind.DIRECTORY_CHANGED, null);
+    }
+
+    public boolean isDirectory() {
+        return kind == JobChangeKind.DIRECTORY_CHANGED;
+    }
 }

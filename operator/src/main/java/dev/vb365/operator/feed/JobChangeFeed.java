@@ -439,6 +439,14 @@ public final class JobChangeFeed implements AutoCloseable {
                 }
             }
         }
+        // Directory changes, once per organization per batch: rules that follow the directory look again.
+        Set<String> organizations = new LinkedHashSet<>();
+        for (ChangeEvent event : events) {
+            if (event.type().isDirectory() && event.organizationId() != null) {
+                organizations.add(event.organizationId().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        organizations.forEach(org -> emit(JobChange.directory(org)));
     }
 
     private Long eTagOf(String jobId) {

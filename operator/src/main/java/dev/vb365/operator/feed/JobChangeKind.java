@@ -9,5 +9,7 @@ public enum JobChangeKind {
     /** Its selected or excluded items changed. */
     ITEMS_CHANGED,
     /** A run started, progressed or ended: last status, last run or last backup changed. */
-    SESSION_UPDATED
+    SESSION_UPDATED,
+    /** A user, group, site or team of an organization changed or went away (v8 events); jobId is the organization's id. */
+    DIRECTORY_CHANGED
 }

@@ -34,6 +34,14 @@ public final class DesiredItemsMerger {
     }
   }
 
+  /** The objects a selection rule (an entry with match) of the BackupJob's selectedItems or excludedItems selects. */
+  public record Rule(Scope scope, int index) implements Source {
+    @Override
+    public String describe() {
+      return "spec." + scope.specField() + "[" + index + "] (rule)";
+    }
+  }
+
   /** A JobItem of the same namespace referring to the BackupJob. */
   public record FromJobItem(String name, Instant createdAt) implements Source {
     public FromJobItem {
@@ -59,6 +67,10 @@ public final class DesiredItemsMerger {
 
     public static Declaration inline(Scope scope, int index, BackupItem item) {
       return new Declaration(new Inline(scope, index), scope, item);
+    }
+
+    public static Declaration rule(Scope scope, int index, BackupItem item) {
+      return new Declaration(new Rule(scope, index), scope, item);
     }
 
     public static Declaration jobItem(String name, Instant createdAt, Scope scope, BackupItem item) {
@@ -154,7 +166,8 @@ public final class DesiredItemsMerger {
     public List<String> problems() {
       List<String> lines = new ArrayList<>();
       outcomes.forEach((source, outcome) -> {
-        if (!(outcome instanceof Accepted)) {
+        // A rule's many objects share one source; one it shares with a named entry is the entry's, by design.
+        if (!(outcome instanceof Accepted) && !(source instanceof Rule && !(outcome instanceof Rejected))) {
           lines.add(source.describe() + ": " + outcome.message());
         }
       });
@@ -173,11 +186,14 @@ public final class DesiredItemsMerger {
    * @param fromJobItems the JobItems' items, in any order (they are sorted here)
    */
   public static Result merge(BackupType backupType, List<Declaration> inline, List<Declaration> fromJobItems) {
+    // Named entries before rules: an object a rule selects and an entry names takes the entry's options.
     List<Declaration> ordered = new ArrayList<>();
-    inline.stream().filter(d -> d.scope() == Scope.Selected).forEach(ordered::add);
-    inline.stream().filter(d -> d.scope() == Scope.Excluded).forEach(ordered::add);
+    inline.stream().filter(d -> d.scope() == Scope.Selected && d.source() instanceof Inline).forEach(ordered::add);
+    inline.stream().filter(d -> d.scope() == Scope.Excluded && d.source() instanceof Inline).forEach(ordered::add);
+    inline.stream().filter(d -> d.scope() == Scope.Selected && d.source() instanceof Rule).forEach(ordered::add);
+    inline.stream().filter(d -> d.scope() == Scope.Excluded && d.source() instanceof Rule).forEach(ordered::add);
     for (Declaration d : inline) {
-      if (!(d.source() instanceof Inline)) {
+      if (!(d.source() instanceof Inline) && !(d.source() instanceof Rule)) {
         throw new IllegalArgumentException(d.source().describe() + " is not an inline declaration");
       }
     }

@@ -74,10 +74,30 @@ public final class ItemSpecMapper {
       return errors;
     }
     ItemType type = domainType(spec);
-    presence(errors, "user", spec.getUser() != null, type == ItemType.User, type);
-    presence(errors, "group", spec.getGroup() != null, type == ItemType.Group, type);
-    presence(errors, "site", spec.getSite() != null, type == ItemType.Site, type);
-    presence(errors, "team", spec.getTeam() != null, type == ItemType.Team, type);
+    boolean rule = spec.getMatch() != null;
+    if (rule) {
+      RuleValidation.of(type, spec.getMatch()).forEach(e -> errors.add(e.under("match")));
+    }
+    if (rule && spec.getUser() != null) {
+      errors.add(new FieldError("user", "not allowed beside match: the rule selects the objects"));
+    } else {
+      presence(errors, "user", spec.getUser() != null, type == ItemType.User && !rule, type);
+    }
+    if (rule && spec.getGroup() != null) {
+      errors.add(new FieldError("group", "not allowed beside match: the rule selects the objects"));
+    } else {
+      presence(errors, "group", spec.getGroup() != null, type == ItemType.Group && !rule, type);
+    }
+    if (rule && spec.getSite() != null) {
+      errors.add(new FieldError("site", "not allowed beside match: the rule selects the objects"));
+    } else {
+      presence(errors, "site", spec.getSite() != null, type == ItemType.Site && !rule, type);
+    }
+    if (rule && spec.getTeam() != null) {
+      errors.add(new FieldError("team", "not allowed beside match: the rule selects the objects"));
+    } else {
+      presence(errors, "team", spec.getTeam() != null, type == ItemType.Team && !rule, type);
+    }
     presence(errors, "folders", spec.getFolders() != null, type == ItemType.OneDriveFolders, type);
     if (spec.getUser() != null) {
       named(errors, "user", spec.getUser());
@@ -105,7 +125,10 @@ public final class ItemSpecMapper {
 
   private static void presence(List<FieldError> errors, String field, boolean present, boolean wanted, ItemType type) {
     if (wanted && !present) {
-      errors.add(new FieldError(field, "required when type is " + type));
+      boolean byRule = type == ItemType.User || type == ItemType.Group || type == ItemType.Site
+          || type == ItemType.Team;
+      errors.add(new FieldError(field, "required when type is " + type + (byRule ? " (or match, to select by rule)"
+          : "")));
     } else if (!wanted && present) {
       errors.add(new FieldError(field, "not allowed when type is " + type));
     }
@@ -169,9 +192,15 @@ public final class ItemSpecMapper {
     return spec.getType();
   }
 
-  /** What the resolve step must look up. The spec must be valid ({@link #validate}). */
+  /**
+   * What the resolve step must look up. The spec must be valid ({@link #validate}) and name one object (no
+   * {@code match}: a rule is resolved by the resolve step).
+   */
   public static ItemReference reference(BackupItemSpec spec) {
     requireValid(spec);
+    if (spec.getMatch() != null) {
+      throw new IllegalArgumentException("a rule names no single object: " + spec);
+    }
     ItemType type = domainType(spec);
     return switch (type) {
       case User -> named(type, spec.getUser());

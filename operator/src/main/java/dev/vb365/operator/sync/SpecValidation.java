@@ -80,6 +80,11 @@ public final class SpecValidation {
       errors.add(new FieldError("spec.jobRef.name", "\"" + spec.getJobRef().getName()
           + "\" is not a Kubernetes object name"));
     }
+    if (spec.getMatch() != null) {
+      errors.add(new FieldError("spec.match", "a JobItem names one object; select by rule (match) in the "
+          + "BackupJob's selectedItems or excludedItems"));
+      return errors;
+    }
     ItemSpecMapper.validate(spec).forEach(e -> errors.add(e.under("spec")));
     return errors;
   }
@@ -124,7 +129,7 @@ public final class SpecValidation {
       String itemPath = path + "[" + i + "]";
       List<FieldError> itemErrors = ItemSpecMapper.validate(items.get(i));
       itemErrors.forEach(e -> errors.add(e.under(itemPath)));
-      if (itemErrors.isEmpty()) {
+      if (itemErrors.isEmpty() && items.get(i).getMatch() == null) {
         // The same object twice in one list is a copy-paste slip VB365 would reject or merge
         // silently; whichever options the user meant, one of the two entries is not what they get.
         ItemReference ref = ItemSpecMapper.reference(items.get(i));

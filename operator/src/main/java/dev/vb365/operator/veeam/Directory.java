@@ -154,6 +154,36 @@ final class Directory {
         });
     }
 
+    /**
+     * Every user of the organization (all pages), for selection rules. Cached like the lookups, per {@code version}
+     * of the directory: the caller moves it when the directory changed (v8 events), so a change is listed at once
+     * and a reconcile that changed nothing in the directory lists nothing.
+     */
+    List<User> allUsers(String org, long version) {
+        return cache.get("all-users|" + org + "|" + version, () -> withIds(Route.USERS, "user",
+                pager.all(ApiRequest.of(Route.USERS, org), Wire.User.class).stream().map(WireMapper::user).toList(),
+                User::id));
+    }
+
+    List<Group> allGroups(String org, long version) {
+        return cache.get("all-groups|" + org + "|" + version, () -> withIds(Route.GROUPS, "group",
+                pager.all(ApiRequest.of(Route.GROUPS, org), Wire.Group.class).stream().map(WireMapper::group)
+                        .toList(), Group::id));
+    }
+
+    /** Every site, personal ones included when {@code personal}. */
+    List<Site> allSites(String org, boolean personal, long version) {
+        return cache.get("all-sites|" + org + "|" + personal + "|" + version, () -> withIds(Route.SITES, "site",
+                pager.all(ApiRequest.of(Route.SITES, org).query("includePersonalSites", personal), Wire.Site.class)
+                        .stream().map(WireMapper::site).toList(), Site::id));
+    }
+
+    List<Team> allTeams(String org, long version) {
+        return cache.get("all-teams|" + org + "|" + version, () -> withIds(Route.TEAMS, "team",
+                pager.all(ApiRequest.of(Route.TEAMS, org), Wire.Team.class).stream().map(WireMapper::team).toList(),
+                Team::id));
+    }
+
     void clearCache() {
         cache.clear();
     }

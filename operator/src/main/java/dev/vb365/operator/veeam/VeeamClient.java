@@ -161,6 +161,26 @@ public final class VeeamClient {
     }
 
     /** Drops all cached lookups (hits and misses). */
+    /**
+     * Every user of the organization, every page (selection rules); cached for the lookup lifetime per
+     * {@code directoryVersion}, which the caller moves when it learns that the directory changed.
+     */
+    public List<User> listUsers(String organizationId, long directoryVersion) {
+        return directory.allUsers(organizationId, directoryVersion);
+    }
+
+    public List<Group> listGroups(String organizationId, long directoryVersion) {
+        return directory.allGroups(organizationId, directoryVersion);
+    }
+
+    public List<Site> listSites(String organizationId, boolean includePersonal, long directoryVersion) {
+        return directory.allSites(organizationId, includePersonal, directoryVersion);
+    }
+
+    public List<Team> listTeams(String organizationId, long directoryVersion) {
+        return directory.allTeams(organizationId, directoryVersion);
+    }
+
     public void invalidateLookups() {
         directory.clearCache();
     }

@@ -54,7 +54,13 @@ final class Wire {
     record Proxy(String id, String hostName, String fqdn, String status) {
     }
 
-    record User(String id, String name, String displayName, String type, String locationType) {
+    /** RESTUser; office from v7, assignedLicenses from v8. */
+    record User(String id, String name, String displayName, String type, String locationType, String office,
+            List<License> assignedLicenses) {
+    }
+
+    /** RESTOfficeLicense. */
+    record License(String skuId, String skuPartNumber) {
     }
 
     record Group(String id, String name, String displayName, String type, String locationType) {
@@ -167,7 +173,8 @@ final class Wire {
     }
 
     /** RESTEvent (the fields job events carry). */
-    record Event(String eventType, String id, Long eTag, String jobId, String status, String jobType) {
+    record Event(String eventType, String id, Long eTag, String jobId, String status, String jobType,
+            String organizationId) {
     }
 
     /** Events_GetResponse. */

@@ -59,7 +59,9 @@ final class WireMapper {
     }
 
     static User user(Wire.User w) {
-        return w == null ? null : new User(w.id(), w.name(), w.displayName(), w.type(), w.locationType());
+        return w == null ? null : new User(w.id(), w.name(), w.displayName(), w.type(), w.locationType(), w.office(),
+                w.assignedLicenses() == null ? null : w.assignedLicenses().stream()
+                        .map(l -> l.skuPartNumber() != null ? l.skuPartNumber() : l.skuId()).toList());
     }
 
     static Group group(Wire.Group w) {
@@ -141,7 +143,7 @@ final class WireMapper {
     static ChangeEvent event(Wire.Event w) {
         EventType type = OpenEnum.parseQuietly(EventType.class, w.eventType());
         return new ChangeEvent(type == null ? EventType.UNKNOWN : type, w.id(), w.eTag(), w.jobId(),
-                OpenEnum.parse(JobStatus.class, w.status()), w.jobType());
+                OpenEnum.parse(JobStatus.class, w.status()), w.jobType(), w.organizationId());
     }
 
     // ---- writing -------------------------------------------------------------------------------
@@ -195,7 +197,8 @@ final class WireMapper {
     }
 
     private static Wire.User userBody(User u) {
-        return u == null ? null : new Wire.User(u.id(), u.name(), u.displayName(), u.type(), u.locationType());
+        return u == null ? null : new Wire.User(u.id(), u.name(), u.displayName(), u.type(), u.locationType(), null,
+                null);
     }
 
     private static Wire.Group groupBody(Group g) {

@@ -90,7 +90,11 @@ class ItemSpecMapperTest {
     return Stream.of(
         Arguments.of("{user: {id: a}}", List.of("type: required: User, Group, Site, Team, PartialOrganization, "
             + "PersonalSites or OneDriveFolders")),
-        Arguments.of("{type: User}", List.of("user: required when type is User")),
+        Arguments.of("{type: User}", List.of("user: required when type is User (or match, to select by rule)")),
+        Arguments.of("{type: User, user: {name: a@b.c}, match: {userTypes: [Shared]}}",
+            List.of("user: not allowed beside match: the rule selects the objects")),
+        Arguments.of("{type: Site, match: {namePattern: x}}",
+            List.of("match.namePattern: a Site rule matches by urlPattern, not namePattern")),
         Arguments.of("{type: User, user: {id: a}, group: {id: b}}", List.of("group: not allowed when type is User")),
         Arguments.of("{type: User, user: {name: a, id: b}}", List.of("user: set exactly one of name or id")),
         Arguments.of("{type: User, user: {}}", List.of("user: set exactly one of name or id")),

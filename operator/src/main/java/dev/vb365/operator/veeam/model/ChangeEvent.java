@@ -9,10 +9,11 @@ package dev.vb365.operator.veeam.model;
  * @param status the session status of a {@code JobSessionUpdate}
  * @param jobType {@code Backup} or {@code Copy} as sent ({@code null} when absent)
  */
-public record ChangeEvent(EventType type, String id, Long eTag, String jobId, JobStatus status, String jobType) {
+public record ChangeEvent(EventType type, String id, Long eTag, String jobId, JobStatus status, String jobType,
+        String organizationId) {
 
     /** Whether this event concerns a backup job (not a backup copy job). */
     public boolean isBackupJob() {
-        return jobType == null || jobType.equalsIgnoreCase("Backup");
+        return !type.isDirectory() && (jobType == null || jobType.equalsIgnoreCase("Backup"));
     }
 }
