@@ -38,9 +38,9 @@ class DemoTest {
 
       assertThat(printed).contains("1. Start a VB365 server", "2. Apply examples/", "3. The operator creates",
           "4. Someone changes VB365 job \"Finance\"", "5. Run it now", "6. The VB365 API calls", "Done in");
-      assertThat(printed).contains("backupjob/finance", "backupjob/hr", "backupjob/contoso-all", "jobitem/alice",
+      assertThat(printed).contains("backupjob/finance", "backupjob/hr", "backupjob/contoso-all", "backupjob/shared", "jobitem/alice",
           "secret/vb365");
-      assertThat(printed).contains("All 3 BackupJobs Ready");
+      assertThat(printed).contains("All 4 BackupJobs Ready");
       assertThat(printed).containsPattern("NAMESPACE +NAME +READY +SYNCED +DRIFTED +LAST STATUS +NEXT RUN +ETAG");
       assertThat(printed).containsPattern("contoso +finance +True +True +False");
       assertThat(printed).contains("JobCreated", "DriftDetected", "DriftCorrected", "RunStarted");
@@ -54,7 +54,7 @@ class DemoTest {
       KubernetesClient client = demo.sandbox().client();
       List<BackupJob> jobs = client.resources(BackupJob.class).inNamespace("contoso").list().getItems();
       assertThat(jobs).extracting(j -> j.getMetadata().getName())
-          .containsExactlyInAnyOrder("finance", "hr", "contoso-all");
+          .containsExactlyInAnyOrder("finance", "hr", "contoso-all", "shared");
       assertThat(jobs).allSatisfy(job -> {
         assertThat(condition(job.getStatus().getConditions(), ConditionTypes.READY)).isEqualTo("True");
         assertThat(job.getStatus().getObservedGeneration()).isEqualTo(job.getMetadata().getGeneration());
