@@ -400,8 +400,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       // apply
       return switch (decision.action()) {
         case BLOCKED -> throw ReconcileFailure.slow(Reasons.ORGANIZATION_MISMATCH, String.join("; ", plan.blockers()));
-        case APPLY -> apply(client, source, decision, plan, resolution, desired, vanished ? null : jobId, vanished,
-            itemGeneration);
+        case APPLY -> withItemIds(client, apply(client, source, decision, plan, resolution, desired,
+            vanished ? null : jobId, vanished, itemGeneration));
         case OBSERVE_ONLY, REPORT_DRIFT, IN_SYNC -> withItemIds(client, new SyncOutcome(decision, resolution, desired,
             observation, observation.job(), false, vanished, plan.inSync(), plan.summary(), null, itemGeneration));
       };
@@ -503,13 +503,19 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           plan.summary(), result.versionStamp(), itemGeneration);
     }
 
-    /** JobItems report their VB365 item ids: read them when the observation lacks them and nothing was written. */
+    /**
+     * JobItems report their VB365 item ids (status.itemId): the lists they are in are read when the observation lacks
+     * their ids, also right after this reconcile's writes, since VB365 answers item writes without ids and nothing
+     * else may reconcile the BackupJob before the next resync.
+     */
     private SyncOutcome withItemIds(VeeamClient client, SyncOutcome o) {
       JobObserver.Observation observation = o.observation();
-      if (items.isEmpty() || !observation.exists() || observation.pendingIds().isEmpty()) {
+      Set<Scope> needed = items.stream().map(i -> Scope.valueOf(i.getSpec().effectiveScope().name()))
+          .filter(observation.pendingIds()::contains).collect(Collectors.toSet());
+      if (needed.isEmpty() || !observation.exists()) {
         return o;
       }
-      observation = observer.withIds(client, observation, observation.pendingIds());
+      observation = observer.withIds(client, observation, needed);
       return new SyncOutcome(o.decision(), o.resolution(), o.desired(), observation, observation.job(), o.wrote(),
           o.vanished(), o.planInSync(), o.planSummary(), o.lastApplied(), o.itemGeneration());
     }

@@ -57,10 +57,9 @@ class JobItemTest {
     JobItem bob = harness.awaitJobItem("items-add", "bob", "True", Reasons.IN_JOB);
     assertThat(settledWrites()).isEqualTo(Map.of("POST /v8/Jobs/{jobId}/SelectedItems", 1L));
     assertThat(bob.getStatus().getJobId()).isEqualTo(jobId);
-    // The item id is known once the operator lists the items again.
-    await().atMost(Duration.ofSeconds(20)).until(() -> harness.getJobItem("items-add", "bob").getStatus().getItemId()
-        != null);
-    String itemId = harness.getJobItem("items-add", "bob").getStatus().getItemId();
+    // The item id comes with the InJob verdict (the operator lists the items after adding them).
+    String itemId = bob.getStatus().getItemId();
+    assertThat(itemId).isNotNull();
     assertThat(harness.admin.items(jobId, "SelectedItems")).extracting(i -> i.path("id").asText()).contains(itemId);
     assertThat(harness.get("items-add", "team").getStatus().getSelectedItemCount()).isEqualTo(2);
 
