@@ -48,9 +48,16 @@ public final class Demo implements AutoCloseable {
   public record Options(boolean keepRunning, Path kubeconfig, Path examples, Duration timeout,
       boolean realKubernetes) {
     public static Options defaults() {
-      return new Options(false, Path.of("vb365-demo.kubeconfig"), Path.of("examples"), Duration.ofSeconds(60), false);
+      return new Options(false, Path.of(DEFAULT_KUBECONFIG), Path.of("examples"), Duration.ofSeconds(60), false);
     }
   }
+
+  /**
+   * Where keepRunning writes the kubeconfig unless told otherwise: in the working directory, whichever it is (the
+   * repository's root or a module's). It holds credentials (the real backend's admin certificate), so .gitignore
+   * covers this name in every directory.
+   */
+  public static final String DEFAULT_KUBECONFIG = "vb365-demo.kubeconfig";
 
   private static final String DRIFT_JOB = "finance";
 

@@ -110,6 +110,25 @@ class DemoTest {
     }
   }
 
+  /**
+   * The kubeconfig keepRunning writes by default lands in the working directory, which need not be the repository's
+   * root (a module's directory, say): .gitignore must cover its name at any depth, i.e. with a pattern that has no
+   * slash before its end (gitignore(5)).
+   */
+  @Test
+  void theKubeconfigKeepRunningWritesIsIgnoredByGitInEveryDirectory() throws java.io.IOException {
+    Path root = Path.of("").toAbsolutePath();
+    while (!java.nio.file.Files.isRegularFile(root.resolve("operator/pom.xml"))) {
+      root = root.getParent();
+    }
+    Path name = Path.of(Demo.DEFAULT_KUBECONFIG);
+    List<String> anywhere = java.nio.file.Files.readAllLines(root.resolve(".gitignore")).stream()
+        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+        .filter(line -> !line.replaceAll("/+$", "").contains("/")).toList();
+    assertThat(anywhere).as("patterns of .gitignore that match in every directory")
+        .anyMatch(pattern -> name.getFileSystem().getPathMatcher("glob:" + pattern).matches(name));
+  }
+
   private static String condition(List<Condition> conditions, String type) {
     return conditions == null ? null : conditions.stream().filter(c -> Objects.equals(c.getType(), type))
         .map(Condition::getStatus).findFirst().orElse(null);
