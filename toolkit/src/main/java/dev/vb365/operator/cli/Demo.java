@@ -66,6 +66,8 @@ public final class Demo implements AutoCloseable {
   private final long started = System.nanoTime();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** keepRunning reached its "Your turn" section: people are using what it serves. */
+  private volatile boolean serving;
   private Sandbox sandbox;
   private Vb365Operator operator;
   private PrometheusMeterRegistry registry;
@@ -299,6 +301,7 @@ public final class Demo implements AutoCloseable {
     out.println("     CA file   " + ca);
     out.println("     calls     curl -s --cacert " + ca + " " + sandbox.simulator().baseUri() + "/_sim/requests");
     out.flush();
+    serving = true;
     stopped.await();
     return Main.EXIT_OK;
   }
@@ -366,11 +369,23 @@ public final class Demo implements AutoCloseable {
     return time.length() >= 5 ? time.substring(0, 5) : time;
   }
 
+  /**
+   * Stops everything, once. The first caller closes (a Ctrl+C's shutdown hook, or the end of {@link #run()}), so the
+   * JVM does not exit while another thread is still closing. Having served kubectl, it says that it stops and that it
+   * stopped: closing takes a few seconds, and a silent pause after Ctrl+C looks like a hang.
+   */
   @Override
   public void close() {
-    stop();
     if (!closed.compareAndSet(false, true)) {
+      stop();
       return;
+    }
+    stop();
+    boolean announce = serving;
+    if (announce) {
+      out.println();
+      out.println("Stopping: the operator, the Kubernetes API and the VB365 simulator ...");
+      out.flush();
     }
     try {
       if (operator != null) {
@@ -383,6 +398,10 @@ public final class Demo implements AutoCloseable {
       if (sandbox != null) {
         sandbox.close();
       }
+    }
+    if (announce) {
+      out.println("Stopped.");
+      out.flush();
     }
   }
 }

@@ -100,6 +100,29 @@ class DemoTest {
     }
   }
 
+  /** Ctrl+C (SIGINT) on the toolkit's own process: it says that it stops, and then that it stopped. */
+  @Test
+  void ctrlCOnKeepRunningSaysThatItStopsAndThatItStopped(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path printed = dir.resolve("demo.out");
+    Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ToolkitMain.class.getName(), "demo", "--keep-running")
+        .directory(dir.toFile()).redirectOutput(printed.toFile()).redirectError(dir.resolve("demo.err").toFile())
+        .start();
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+          .until(() -> java.nio.file.Files.readString(printed).contains("Your turn") || !demo.isAlive());
+      assertThat(demo.isAlive()).as(java.nio.file.Files.readString(printed)).isTrue();
+      assertThat(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor()).isZero();
+      assertThat(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      String out = java.nio.file.Files.readString(printed);
+      assertThat(out.substring(out.indexOf("Your turn"))).containsSubsequence("Stopping:", "Stopped.");
+      assertThat(out.strip()).endsWith("Stopped.");
+    } finally {
+      demo.destroyForcibly();
+    }
+  }
+
   @Test
   void bundledExamplesAreUsedWhenThereIsNoExamplesDirectory() {
     var examples = dev.vb365.operator.embedded.ExampleManifests.load(Path.of("no-such-directory"));
