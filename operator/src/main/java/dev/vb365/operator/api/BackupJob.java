@@ -19,22 +19,22 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("backupjobs")
 @ShortNames("bj")
 @Categories("vb365")
-// The generator orders columns by jsonPath; the spelling of the condition filters (space, quote
-// style: same meaning to kubectl) puts them in the order Ready, Synced, Drifted.
+// The columns appear in this order (PrinterColumnOrder, at build time): the conditions, then what VB365 says of the
+// job's runs, Age last as kubectl shows it for every kind; -o wide adds Reason and Job ID after Drifted.
 @AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type == \"Ready\")].status")
+    jsonPath = ".status.conditions[?(@.type=='Ready')].status")
 @AdditionalPrinterColumn(name = "Synced", type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Synced\")].status")
+    jsonPath = ".status.conditions[?(@.type=='Synced')].status")
 @AdditionalPrinterColumn(name = "Drifted", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.conditions[?(@.type=='Drifted')].status")
+@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.conditions[?(@.type=='Ready')].reason", priority = 1)
+@AdditionalPrinterColumn(name = "Job ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.jobId",
+    priority = 1)
 @AdditionalPrinterColumn(name = "Last Status", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.lastStatus")
 // A string, not a date: kubectl shows date columns as an age, and a future time as <invalid>.
 @AdditionalPrinterColumn(name = "Next Run", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.nextRun")
-@AdditionalPrinterColumn(name = "Job ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.jobId",
-    priority = 1)
-@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type=='Ready')].reason", priority = 1)
 @AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE,
     jsonPath = ".metadata.creationTimestamp")
 public class BackupJob extends CustomResource<BackupJobSpec, BackupJobStatus> implements Namespaced {

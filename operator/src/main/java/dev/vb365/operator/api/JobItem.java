@@ -19,11 +19,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("jobitems")
 @ShortNames("ji")
 @Categories("vb365")
+// In this order (PrinterColumnOrder, at build time), Age last as kubectl shows it for every kind.
 @AdditionalPrinterColumn(name = "Job", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.jobRef.name")
 @AdditionalPrinterColumn(name = "Scope", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.scope")
 @AdditionalPrinterColumn(name = "Type", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.type")
 @AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING,
-    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+    jsonPath = ".status.conditions[?(@.type=='Ready')].status")
 @AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.conditions[?(@.type=='Ready')].reason", priority = 1)
 @AdditionalPrinterColumn(name = "Item ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.itemId",

@@ -106,7 +106,9 @@ class ApiReferenceTest {
         .contains("| `status.eTag` | `string` |  | Version of the VB365 job as last observed")
         .contains("| Job ID | string | `.status.jobId` | `-o wide` |\n")
         .contains("## JobItem\n")
-        .contains("| Item ID | string | `.status.itemId` | `-o wide` |\n");
+        .contains("| Item ID | string | `.status.itemId` | `-o wide` |\n")
+        .contains("| Next Run | string | `.status.nextRun` | always |\n| Age | date | `.metadata.creationTimestamp` | "
+            + "always |\n\n");
   }
 
   @Test

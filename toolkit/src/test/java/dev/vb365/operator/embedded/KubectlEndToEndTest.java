@@ -38,8 +38,8 @@ class KubectlEndToEndTest {
       String jobId = kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.jobId}");
       assertThat(sandbox.simulator().jobIds()).containsExactly(UUID.fromString(jobId));
       assertThat(kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.eTag}")).isEqualTo("1");
-      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("READY +SYNCED +DRIFTED")
-          .containsPattern("finance +\\S+ +True +True +False");
+      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("NAME +READY +SYNCED +DRIFTED +LAST STATUS +NEXT RUN +AGE")
+          .containsPattern("finance +True +True +False");
 
       assertThat(kubectl.ok("describe", "bj", "finance", "-n", "contoso")).contains("JobCreated")
           .contains("created VB365 job \"Finance\"");
