@@ -1,5 +1,7 @@
 package dev.vb365.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -12,6 +14,11 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A Veeam Backup for Microsoft 365 backup job, declared in Kubernetes. */
+// The descriptions of the kind, its spec and its status are what `kubectl explain backupjob` shows first.
+@JsonClassDescription("A Veeam Backup for Microsoft 365 (VB365) backup job, declared in Kubernetes: which "
+    + "organization's users, groups, sites and teams it backs up, to which repository, and when. The vb365-operator "
+    + "creates the job in VB365 (or adopts an existing one, spec.jobId) and keeps it as the spec says; JobItems in "
+    + "the same namespace can add items to it. The status says what VB365 has and how its last run went.")
 @Group(BackupJob.GROUP)
 @Version(BackupJob.VERSION)
 @Kind("BackupJob")
@@ -51,7 +58,17 @@ public class BackupJob extends CustomResource<BackupJobSpec, BackupJobStatus> im
 
   @Override
   @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = LenientSpec.Writer.class)
+  @JsonPropertyDescription("The VB365 job as it should be. The operator changes VB365 to match it "
+      + "(managementPolicy Managed), or only reports how VB365 differs (ObserveOnly); changes made in the VB365 "
+      + "console are put back or reported, as driftPolicy says.")
   public BackupJobSpec getSpec() {
     return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("Written by the operator: the VB365 job it manages (jobId, jobName), what VB365 reports "
+      + "of its runs (lastStatus, lastRun, nextRun), its items, and the conditions Ready, Synced and Drifted.")
+  public BackupJobStatus getStatus() {
+    return super.getStatus();
   }
 }

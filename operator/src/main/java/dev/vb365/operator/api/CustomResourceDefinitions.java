@@ -12,7 +12,7 @@ import java.util.List;
  * Writes the CRDs of {@link BackupJob} and {@link JobItem} (v1, {@code <plural>.<group>-v1.yml}) into a directory:
  * the build runs it in process-classes for target/classes/META-INF/fabric8, which the tests compare with crds/ and
  * the chart's copies. It is fabric8's CRD generator, called here rather than through its Maven plugin because the
- * plugin takes no post-processor, and the printer columns need one: {@link PrinterColumnOrder}.
+ * plugin takes no post-processor, and two things need one: {@link PrinterColumnOrder} and {@link KindDescription}.
  */
 public final class CustomResourceDefinitions {
 
@@ -44,6 +44,7 @@ public final class CustomResourceDefinitions {
       if (crd instanceof CustomResourceDefinition v1) {
         Class<?> type = classOf(v1.getSpec().getNames().getKind());
         PrinterColumnOrder.apply(v1, type);
+        KindDescription.apply(v1, type);
       }
       return crd;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What kubectl shows of the generated CRDs before any field: the columns of `kubectl get` (Age last, as for every
- * built-in kind).
+ * built-in kind) and the descriptions `kubectl explain backupjob` and `kubectl explain backupjob.spec` start with.
  */
 class CrdPresentationTest {
 
@@ -28,6 +28,16 @@ class CrdPresentationTest {
         .containsExactly("Job", "Scope", "Type", "Ready", "Reason", "Item ID", "Age");
   }
 
+  @Test
+  void theKindItsSpecAndItsStatusAreDescribed() throws IOException {
+    for (String file : RepositoryFiles.CRD_FILES) {
+      JsonNode schema = crd(file).at("/spec/versions/0/schema/openAPIV3Schema");
+      assertThat(schema.path("description").asText()).as(file + ": the kind").hasSizeGreaterThan(80);
+      assertThat(schema.at("/properties/spec/description").asText()).as(file + ": spec").hasSizeGreaterThan(40);
+      assertThat(schema.at("/properties/status/description").asText()).as(file + ": status")
+          .startsWith("Written by the operator");
+    }
+  }
 
   private static List<String> columns(String file, boolean wide) throws IOException {
     List<String> names = new ArrayList<>();
