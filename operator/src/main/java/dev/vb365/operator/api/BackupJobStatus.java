@@ -71,8 +71,8 @@ public class BackupJobStatus {
   @JsonPropertyDescription("True when the connection does not verify the VB365 server's TLS certificate.")
   private Boolean tlsVerificationDisabled;
 
-  @JsonPropertyDescription("Ready: VB365 matches the spec. Synced: the last reconcile succeeded, or why not. "
-      + "Drifted: the VB365 job was changed outside Kubernetes.")
+  @JsonPropertyDescription("Ready: VB365 matches the spec (reason UpToDate), or why not. Synced: the last reconcile "
+      + "succeeded (ReconcileSuccess), or why not. Drifted: the VB365 job was changed outside Kubernetes.")
   private List<Condition> conditions;
 
   public BackupJobStatus() {

@@ -95,7 +95,7 @@ final class BackupJobStatusMapper {
   }
 
   private static Conditions.Verdict matches(SyncOutcome o) {
-    return Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + o.result().name() + "\" matches the spec");
+    return Conditions.Verdict.isTrue(Reasons.UP_TO_DATE, "VB365 job \"" + o.result().name() + "\" matches the spec");
   }
 
   /** A False Drifted condition stays as it is (DriftCorrected keeps saying so); none yet is NoDrift. */

@@ -46,13 +46,13 @@ class BackupJobStatusMapperTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       # action      | drift | planInSync | vanished | previous Drifted      | ready                  | synced                  | drifted
-      IN_SYNC       | false | true       | false    |                       | True Synced            | True ReconcileSuccess   | False NoDrift
-      IN_SYNC       | false | true       | false    | False DriftCorrected  | True Synced            | True ReconcileSuccess   | False DriftCorrected
-      APPLY         | false | false      | false    |                       | True Synced            | True ReconcileSuccess   | False NoDrift
-      APPLY         | true  | false      | false    |                       | True Synced            | True ReconcileSuccess   | False DriftCorrected
-      APPLY         | true  | false      | true     |                       | True Synced            | True ReconcileSuccess   | False DriftCorrected
+      IN_SYNC       | false | true       | false    |                       | True UpToDate          | True ReconcileSuccess   | False NoDrift
+      IN_SYNC       | false | true       | false    | False DriftCorrected  | True UpToDate          | True ReconcileSuccess   | False DriftCorrected
+      APPLY         | false | false      | false    |                       | True UpToDate          | True ReconcileSuccess   | False NoDrift
+      APPLY         | true  | false      | false    |                       | True UpToDate          | True ReconcileSuccess   | False DriftCorrected
+      APPLY         | true  | false      | true     |                       | True UpToDate          | True ReconcileSuccess   | False DriftCorrected
       REPORT_DRIFT  | true  | false      | false    |                       | False DriftDetected    | True ReconcileSuccess   | True DriftDetected
-      OBSERVE_ONLY  | false | true       | false    |                       | True Synced            | True Observed           | False NoDrift
+      OBSERVE_ONLY  | false | true       | false    |                       | True UpToDate          | True Observed           | False NoDrift
       OBSERVE_ONLY  | true  | false      | false    |                       | False Differs          | True Observed           | True DriftDetected
       """)
   void conditionsPerOutcome(Decision.Action action, boolean drift, boolean planInSync, boolean vanished,
@@ -95,7 +95,7 @@ class BackupJobStatusMapperTest {
   void aFailureKeepsDriftedAndTheJobAndSaysWhy() {
     BackupJobStatus old = new BackupJobStatus();
     old.setJobId("j1");
-    old.setConditions(List.of(condition(ConditionTypes.READY, "True", Reasons.SYNCED, "ok"),
+    old.setConditions(List.of(condition(ConditionTypes.READY, "True", Reasons.UP_TO_DATE, "ok"),
         condition(ConditionTypes.DRIFTED, "False", Reasons.NO_DRIFT, "none")));
     BackupJobStatus failed = BackupJobStatusMapper.forFailure(old, 1, NOW, Reasons.SERVER_UNREACHABLE, "refused", null);
     assertThat(failed.getJobId()).isEqualTo("j1");
