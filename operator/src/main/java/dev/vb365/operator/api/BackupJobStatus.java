@@ -41,7 +41,7 @@ public class BackupJobStatus {
   private String lastAppliedETag;
 
   @JsonPropertyDescription("Status of the job's latest run as VB365 reports it (e.g. Success, Warning, Failed, "
-      + "Running, Stopped).")
+      + "Running, Stopped), or NeverRun when the job has not run yet (no lastRun; VB365 itself says Stopped then).")
   private String lastStatus;
 
   @JsonPropertyDescription("When the job last ran (RFC 3339).")

@@ -526,7 +526,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       BackupJobStatus status = BackupJobStatusMapper.forOutcome(old, generation, clock.instant(), outcome,
           client.apiVersion().segment(), insecure);
       if (outcome.result() != null) {
-        metrics.lastStatus(id, outcome.result().lastStatus());
+        metrics.lastStatus(id, LastRunStatus.of(outcome.result().lastStatus(), outcome.result().lastRun()));
       }
       if (insecure && (old == null || !Boolean.TRUE.equals(old.getTlsVerificationDisabled()))) {
         events.warning(job, "TlsVerificationDisabled", "the connection Secret sets insecureSkipTlsVerify: the "

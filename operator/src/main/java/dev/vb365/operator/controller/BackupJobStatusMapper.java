@@ -59,7 +59,7 @@ final class BackupJobStatusMapper {
       if (o.lastApplied() != null) {
         status.setLastAppliedETag(o.lastApplied());
       }
-      status.setLastStatus(o.result().lastStatus());
+      status.setLastStatus(LastRunStatus.of(o.result().lastStatus(), o.result().lastRun()));
       status.setLastRun(BackupJobStatuses.time(o.result().lastRun()));
       status.setNextRun(BackupJobStatuses.time(o.result().nextRun()));
       status.setSelectedItemCount(o.result().selectedItems().size());

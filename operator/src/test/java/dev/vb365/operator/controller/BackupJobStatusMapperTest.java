@@ -92,6 +92,25 @@ class BackupJobStatusMapperTest {
   }
 
   @Test
+  void aJobThatNeverRanSaysNeverRunNotVb365sStopped() {
+    Decision inSync = Decision.of(new Decision.Facts(false, false, false, false, true, false, false,
+        DriftPolicy.Correct, "", null));
+    ObservedJob neverRan = new ObservedJob("j1", 7L, "org", "repo", "Finance", "", BackupType.SelectedItems, true,
+        Schedule.DEFAULT, List.of(), List.of(), "Stopped", null, NOW.plusSeconds(3600));
+    SyncOutcome o = new SyncOutcome(inSync, RESOLUTION, null, new JobObserver.Observation(neverRan, Set.of()),
+        neverRan, false, false, true, "", null, 0);
+    assertThat(BackupJobStatusMapper.forOutcome(null, 1, NOW, o, "v8", false).getLastStatus()).isEqualTo("NeverRun");
+
+    ObservedJob stopped = new ObservedJob("j1", 8L, "org", "repo", "Finance", "", BackupType.SelectedItems, true,
+        Schedule.DEFAULT, List.of(), List.of(), "Stopped", NOW.minusSeconds(60), NOW.plusSeconds(3600));
+    o = new SyncOutcome(inSync, RESOLUTION, null, new JobObserver.Observation(stopped, Set.of()), stopped, false,
+        false, true, "", null, 0);
+    BackupJobStatus status = BackupJobStatusMapper.forOutcome(null, 1, NOW, o, "v8", false);
+    assertThat(status.getLastStatus()).as("a run that was stopped").isEqualTo("Stopped");
+    assertThat(status.getLastRun()).isNotNull();
+  }
+
+  @Test
   void aFailureKeepsDriftedAndTheJobAndSaysWhy() {
     BackupJobStatus old = new BackupJobStatus();
     old.setJobId("j1");
