@@ -13,6 +13,7 @@ import dev.vb365.operator.sync.DesiredJob;
 import dev.vb365.operator.sync.DesiredJobMapper;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.InvalidSpecException;
+import dev.vb365.operator.sync.ItemNames;
 import dev.vb365.operator.sync.JobDiff;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
@@ -377,6 +378,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       // so a second BackupJob, here or in another cluster, cannot adopt it too. ObserveOnly never writes.
       desired = MarkedJob.desired(desired, observation.job(), observeOnly || adopting, observeOnly, me.marker(),
           spec.getDescription() == null);
+      ItemNames names = resolution.objects().names();
       Plan plan = JobDiff.diff(desired, compared(observation));
       if (observation.exists() && observation.needsIdsFor(plan)) {
         observation = observer.withIds(client, observation, observation.pendingIds());
@@ -401,7 +403,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       return switch (decision.action()) {
         case BLOCKED -> throw ReconcileFailure.slow(Reasons.ORGANIZATION_MISMATCH, String.join("; ", plan.blockers()));
         case APPLY -> withItemIds(client, apply(client, source, decision, plan, resolution, desired,
-            vanished ? null : jobId, vanished, itemGeneration));
+            vanished ? null : jobId, vanished, itemGeneration, observation.exists()
+                ? names.orListed(observation.job().selectedItems()).orListed(observation.job().excludedItems())
+                : names));
         case OBSERVE_ONLY, REPORT_DRIFT, IN_SYNC -> withItemIds(client, new SyncOutcome(decision, resolution, desired,
             observation, observation.job(), false, vanished, plan.inSync(), plan.summary(), null, itemGeneration));
       };
@@ -465,9 +469,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       return observation;
     }
 
+    /** @param names what people call the items' objects, for the Events of the writes */
     private SyncOutcome apply(VeeamClient client, JobSource source, Decision decision, Plan plan,
         ReferenceResolver.Resolution resolution, DesiredJob desired, String jobId, boolean vanished,
-        long itemGeneration) {
+        long itemGeneration, ItemNames names) {
       ObservedJob result;
       JobObserver.Observation observation;
       if (plan.operations().get(0) instanceof Operation.CreateJob create) {
@@ -490,7 +495,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         result = afterWrites(created, desired);
         observation = new JobObserver.Observation(result, Set.of(Scope.Selected, Scope.Excluded));
       } else {
-        Job readBack = applier.apply(client, source, jobId, plan, resolution.objects(), job, deferred);
+        Job readBack = applier.apply(client, source, jobId, plan, resolution.objects(), names, job, deferred);
         result = afterWrites(readBack, desired);
         observation = new JobObserver.Observation(result, Set.of(Scope.Selected, Scope.Excluded));
       }

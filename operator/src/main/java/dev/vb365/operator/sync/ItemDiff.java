@@ -74,7 +74,7 @@ public final class ItemDiff {
       }
       // Removing after adding: a SelectedItems job never passes through an empty list VB365 may refuse.
       if (!removed.isEmpty()) {
-        ops.add(new Operation.RemoveItems(scope, removed.stream().map(ObservedItem::itemId).toList()));
+        ops.add(new Operation.RemoveItems(scope, removed));
       }
       return ops;
     }

@@ -241,7 +241,7 @@ class JobDiffTest {
             UnaryOperator.identity(),
             d -> List.of(new AddItems(Scope.Selected, List.of(ALICE, BOB)),
                 new EditItem(Scope.Selected, "sel:Group 9592732d-finance", group("9592732d-finance", false)),
-                new RemoveItems(Scope.Selected, List.of("sel:Site e1fa728c-finance"))),
+                new RemoveItems(Scope.Selected, observed("sel:", site("e1fa728c-finance")))),
             "selectedItems: +2 -1 ~1"),
         plan("excluded item edited and one removed",
             f -> f.with(x -> {
@@ -253,7 +253,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new EditItem(Scope.Excluded, "exc:User 2b38d840-intern", user("2b38d840-intern", true, true)),
-                new RemoveItems(Scope.Excluded, List.of("exc:User 2b38d840-bob"))),
+                new RemoveItems(Scope.Excluded, observed("exc:", BOB))),
             "excludedItems: -1 ~1"),
         plan("settings and both lists: PUT first, then selected, then excluded",
             f -> f.with(x -> {
@@ -264,7 +264,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
-                new RemoveItems(Scope.Selected, List.of("sel:Group 9592732d-finance")),
+                new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true))),
                 new AddItems(Scope.Excluded, List.of(ALICE))),
             "description: \"Finance mailboxes and sites\" -> \"new\"; selectedItems: -1; excludedItems: +1"),
         plan("VB365 lists the same object twice: the extra one goes",
@@ -274,7 +274,8 @@ class JobDiffTest {
                   group("9592732d-finance", true));
               return x;
             }),
-            d -> List.of(new RemoveItems(Scope.Selected, List.of("sel:Group 9592732d-finance#2"))),
+            d -> List.of(new RemoveItems(Scope.Selected,
+                observed("sel:", group("9592732d-finance", true), group("9592732d-finance", true)).subList(1, 2))),
             "selectedItems: -1"),
 
         // Backup type switches.
@@ -295,13 +296,18 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
-                new RemoveItems(Scope.Selected, List.of("sel:Group 9592732d-finance", "sel:Site e1fa728c-finance"))),
+                new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true),
+                    site("e1fa728c-finance")))),
             "backupType: SelectedItems -> EntireOrganization; selectedItems: -2"));
   }
 
   private static Arguments plan(String name, UnaryOperator<JobFixture> desired, UnaryOperator<JobFixture> observed,
       Function<DesiredJob, List<Operation>> expectedOps, String expectedSummary) {
     return Arguments.of(name, desired, observed, expectedOps, expectedSummary);
+  }
+
+  private static List<ObservedItem> observed(String prefix, BackupItem... items) {
+    return JobFixture.observedItems(prefix, List.of(items));
   }
 
   private static UnaryOperator<JobFixture> same() {
@@ -380,5 +386,39 @@ class JobDiffTest {
     changes.operations().forEach(op -> described.add(op.describe()));
     assertThat(described).containsExactly("add 1 item(s) to selectedItems", "edit Group g in selectedItems",
         "remove 1 item(s) from selectedItems");
+  }
+
+  @Test
+  void operationsNameTheirItemsAsPeopleKnowThem() {
+    List<ObservedItem> inVb365 = List.of(
+        new ObservedItem("sel:1", group("g", true), "finance@contoso.com"),
+        new ObservedItem("sel:2", site("s"), "https://contoso.sharepoint.com/sites/hr"));
+    ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, List.of(group("g", false), ALICE), inVb365);
+    // The apply step names items with the resolve step's names and those VB365 listed.
+    ItemNames names = ItemNames.of(java.util.Map.of(ALICE.key(), "alice@contoso.com")).orListed(inVb365);
+    List<String> described = new ArrayList<>();
+    changes.operations().forEach(op -> described.add(op.describe(names)));
+    assertThat(described).containsExactly("add 1 item(s) to selectedItems: alice@contoso.com",
+        "edit the options of finance@contoso.com in selectedItems",
+        "remove 1 item(s) from selectedItems: https://contoso.sharepoint.com/sites/hr");
+  }
+
+  @Test
+  void anObjectWithoutANameIsNamedByItsTypeAndId() {
+    ItemDiff.Changes changes = ItemDiff.diff(Scope.Excluded, List.of(),
+        JobFixture.observedItems("exc:", List.of(user("2b38d840-8098-4614-b369-ebce33f9b2c7", true, true))));
+    assertThat(changes.operations().get(0).describe(ItemNames.none()))
+        .isEqualTo("remove 1 item(s) from excludedItems: User 2b38d840-8098-4614-b369-ebce33f9b2c7");
+  }
+
+  @Test
+  void manyItemsAreNamedFirstFewThenCounted() {
+    List<BackupItem> five = List.of(user("a", true, true), user("b", true, true), user("c", true, true),
+        user("d", true, true), user("e", true, true));
+    java.util.Map<ItemKey, String> upns = new java.util.HashMap<>();
+    five.forEach(u -> upns.put(u.key(), u.key().objectId() + "@contoso.com"));
+    ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, five, List.of());
+    assertThat(changes.operations().get(0).describe(ItemNames.of(upns)))
+        .isEqualTo("add 5 item(s) to selectedItems: a@contoso.com, b@contoso.com, c@contoso.com and 2 more");
   }
 }

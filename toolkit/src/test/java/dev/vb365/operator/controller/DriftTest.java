@@ -78,6 +78,9 @@ class DriftTest {
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("DELETE /v8/Jobs/{jobId}/SelectedItems", 1L));
     assertThat(harness.admin.items(jobId, "SelectedItems")).hasSize(1);
+    // The item by the name people know, not by VB365's ids.
+    assertThat(harness.events("drift-item", "job")).extracting(e -> e.getReason() + " " + e.getMessage())
+        .contains("ItemsRemoved remove 1 item(s) from selectedItems: bob@contoso.onmicrosoft.com");
   }
 
   @Test
