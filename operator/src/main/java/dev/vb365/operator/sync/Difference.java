@@ -3,8 +3,9 @@ package dev.vb365.operator.sync;
 import java.util.Objects;
 
 /**
- * One way VB365 differs from the spec, worded for users: the field by its spec path and the
- * change as "what VB365 has -> what the spec says" ("schedulePolicy.dailyTime: 22:00 -> 23:00").
+ * One way VB365 differs from the spec, worded for users: the field by its spec path and the change, each value named
+ * as VB365's or the spec's ("schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00"): an arrow left readers
+ * guessing which side was which.
  */
 public record Difference(String field, String change) {
 
@@ -14,7 +15,7 @@ public record Difference(String field, String change) {
   }
 
   static Difference of(String field, Object observed, Object desired) {
-    return new Difference(field, show(observed) + " -> " + show(desired));
+    return new Difference(field, "VB365 has " + show(observed) + ", spec wants " + show(desired));
   }
 
   private static String show(Object value) {

@@ -23,7 +23,7 @@ public final class JobDiff {
     Objects.requireNonNull(desired, "desired");
     if (observed == null) {
       return new Plan(List.of(new Operation.CreateJob(desired)),
-          List.of(new Difference("job", "none -> \"" + desired.name() + "\"")), List.of());
+          List.of(Difference.of("job", null, desired.name())), List.of());
     }
     List<Difference> differences = new ArrayList<>();
     List<String> blockers = new ArrayList<>();

@@ -25,7 +25,9 @@ public record Plan(List<Operation> operations, List<Difference> differences, Lis
     return operations.isEmpty() && differences.isEmpty() && blockers.isEmpty();
   }
 
-  /** The differences in one line: "schedulePolicy.dailyTime: 22:00 -> 23:00; selectedItems: +1 -1". */
+  /**
+   * The differences in one line: "schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00; selectedItems: +1 -1".
+   */
   public String summary() {
     return differences.stream().map(Difference::toString).collect(Collectors.joining("; "));
   }

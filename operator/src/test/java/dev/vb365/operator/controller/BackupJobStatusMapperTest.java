@@ -28,7 +28,7 @@ class BackupJobStatusMapperTest {
 
   private static SyncOutcome outcome(Decision decision, boolean planInSync, boolean vanished) {
     return new SyncOutcome(decision, RESOLUTION, null, new JobObserver.Observation(JOB, Set.of()), JOB,
-        decision.action() == Decision.Action.APPLY, vanished, planInSync, "schedulePolicy.dailyTime: 22:00 -> 03:00",
+        decision.action() == Decision.Action.APPLY, vanished, planInSync, "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00",
         decision.action() == Decision.Action.APPLY ? "7" : null, 0);
   }
 
@@ -60,7 +60,7 @@ class BackupJobStatusMapperTest {
     List<Condition> previous = previousDrifted == null ? null : List.of(condition(ConditionTypes.DRIFTED,
         previousDrifted.split(" ")[0], previousDrifted.split(" ")[1], "corrected before"));
     BackupJobStatusMapper.Verdicts v = BackupJobStatusMapper.verdicts(outcome(new Decision(action, drift,
-        vanished ? "the VB365 job was deleted outside Kubernetes" : "schedulePolicy.dailyTime: 22:00 -> 03:00", drift),
+        vanished ? "the VB365 job was deleted outside Kubernetes" : "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00", drift),
         planInSync, vanished), previous);
     assertThat(words(v.ready())).isEqualTo(ready);
     assertThat(words(v.synced())).isEqualTo(synced);

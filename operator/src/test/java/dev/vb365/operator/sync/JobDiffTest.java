@@ -133,7 +133,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.dailyTime: 22:00 -> 23:00"),
+            "schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00"),
         plan("name and description changed",
             f -> f.with(x -> {
               x.name = "Finance EU";
@@ -142,7 +142,8 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "jobName: \"Finance\" -> \"Finance EU\"; description: \"Finance mailboxes and sites\" -> \"EU only\""),
+            "jobName: VB365 has \"Finance\", spec wants \"Finance EU\"; description: VB365 has \"Finance mailboxes and "
+                + "sites\", spec wants \"EU only\""),
         plan("repository and backup type's neighbours",
             f -> f.with(x -> {
               x.repositoryId = "AAAAAAAA-0000-0000-0000-000000000001";
@@ -150,7 +151,8 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "repository: \"2c9079b0-76b4-415f-bca8-de1450cedf79\" -> \"aaaaaaaa-0000-0000-0000-000000000001\""),
+            "repository: VB365 has \"2c9079b0-76b4-415f-bca8-de1450cedf79\", spec wants "
+                + "\"aaaaaaaa-0000-0000-0000-000000000001\""),
         plan("disabled only: the disable call, no PUT",
             f -> f.with(x -> {
               x.enabled = false;
@@ -158,7 +160,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new DisableJob()),
-            "enabled: true -> false"),
+            "enabled: VB365 has true, spec wants false"),
         plan("enabled only",
             UnaryOperator.identity(),
             f -> f.with(x -> {
@@ -166,7 +168,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new EnableJob()),
-            "enabled: false -> true"),
+            "enabled: VB365 has false, spec wants true"),
         plan("enabled and a setting: one PUT carries both",
             f -> f.with(x -> {
               x.enabled = false;
@@ -175,7 +177,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.dailyTime: 22:00 -> 23:00; enabled: true -> false"),
+            "schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00; enabled: VB365 has true, spec wants false"),
         plan("daily to periodically",
             f -> f.with(x -> {
               x.schedule = Schedule.periodically(PeriodicInterval.Hours4)
@@ -184,8 +186,9 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.type: Daily -> Periodically; schedulePolicy.dailyType: Workdays -> none; "
-                + "schedulePolicy.dailyTime: 22:00 -> none; schedulePolicy.periodicallyEvery: none -> Hours4"),
+            "schedulePolicy.type: VB365 has Daily, spec wants Periodically; schedulePolicy.dailyType: VB365 has "
+                + "Workdays, spec wants none; schedulePolicy.dailyTime: VB365 has 22:00, spec wants none; "
+                + "schedulePolicy.periodicallyEvery: VB365 has none, spec wants Hours4"),
         plan("backup window changed",
             f -> f.with(x -> {
               x.schedule = x.schedule.withBackupWindow(BackupWindow.parse(List.of("Everyday 22:00-02:00"), null,
@@ -194,7 +197,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.backupWindow: allow Mon-Fri 20:00-06:00 -> allow Everyday 22:00-02:00"),
+            "schedulePolicy.backupWindow: VB365 has allow Mon-Fri 20:00-06:00, spec wants allow Everyday 22:00-02:00"),
         plan("a stated minute offset is compared",
             f -> f.with(x -> {
               x.schedule = x.schedule.withBackupWindow(x.schedule.backupWindow().withMinuteOffset(0));
@@ -205,7 +208,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.backupWindow: allow Mon-Fri 20:00-06:00 (UTC offset 60 min) -> "
+            "schedulePolicy.backupWindow: VB365 has allow Mon-Fri 20:00-06:00 (UTC offset 60 min), spec wants "
                 + "allow Mon-Fri 20:00-06:00 (UTC offset 0 min)"),
         plan("VB365 sent no dailyTime (a null the spec calls non-nullable)",
             UnaryOperator.identity(),
@@ -214,7 +217,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.dailyTime: none -> 22:00"),
+            "schedulePolicy.dailyTime: VB365 has none, spec wants 22:00"),
         plan("retry count",
             f -> f.with(x -> {
               x.schedule = x.schedule.withRetry(new Retry(true, 5, 10));
@@ -222,7 +225,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.retry.count: 3 -> 5"),
+            "schedulePolicy.retry.count: VB365 has 3, spec wants 5"),
 
         // Items: one call per list to add, one per list to remove, one per changed item.
         plan("one user added",
@@ -266,7 +269,8 @@ class JobDiffTest {
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
                 new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true))),
                 new AddItems(Scope.Excluded, List.of(ALICE))),
-            "description: \"Finance mailboxes and sites\" -> \"new\"; selectedItems: -1; excludedItems: +1"),
+            "description: VB365 has \"Finance mailboxes and sites\", spec wants \"new\"; selectedItems: -1; "
+                + "excludedItems: +1"),
         plan("VB365 lists the same object twice: the extra one goes",
             UnaryOperator.identity(),
             f -> f.with(x -> {
@@ -287,7 +291,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), d.selectedItems())),
-            "backupType: EntireOrganization -> SelectedItems; selectedItems: +2"),
+            "backupType: VB365 has EntireOrganization, spec wants SelectedItems; selectedItems: +2"),
         plan("selected items to entire organization: PUT, then the selected items go",
             f -> f.with(x -> {
               x.backupType = BackupType.EntireOrganization;
@@ -298,7 +302,7 @@ class JobDiffTest {
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
                 new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true),
                     site("e1fa728c-finance")))),
-            "backupType: SelectedItems -> EntireOrganization; selectedItems: -2"));
+            "backupType: VB365 has SelectedItems, spec wants EntireOrganization; selectedItems: -2"));
   }
 
   private static Arguments plan(String name, UnaryOperator<JobFixture> desired, UnaryOperator<JobFixture> observed,
@@ -338,7 +342,7 @@ class JobDiffTest {
     DesiredJob desired = base().desired();
     Plan plan = JobDiff.diff(desired, null);
     assertThat(plan.operations()).containsExactly(new CreateJob(desired));
-    assertThat(plan.summary()).isEqualTo("job: none -> \"Finance\"");
+    assertThat(plan.summary()).isEqualTo("job: VB365 has none, spec wants \"Finance\"");
     assertThat(plan.operations().get(0).describe())
         .isEqualTo("create job \"Finance\" with 2 selected and 1 excluded items");
   }
@@ -356,7 +360,8 @@ class JobDiffTest {
     assertThat(plan.blockers()).singleElement().asString()
         .contains("belongs to organization 00000000-0000-0000-0000-0000000000aa")
         .contains("VB365 cannot move a job to another organization");
-    assertThat(plan.summary()).startsWith("organization: ").contains("jobName: \"Other\" -> \"Finance\"");
+    assertThat(plan.summary()).startsWith("organization: VB365 has ")
+        .contains("jobName: VB365 has \"Other\", spec wants \"Finance\"");
   }
 
   @Test
@@ -373,7 +378,7 @@ class JobDiffTest {
     UpdateJobSettings put = (UpdateJobSettings) plan.operations().get(0);
     assertThat(put.settings().schedule().backupWindow().minuteOffset()).isEqualTo(120);
     assertThat(put.settings().schedule().backupWindow().sameHours(desired.schedule().backupWindow())).isTrue();
-    assertThat(plan.summary()).isEqualTo("schedulePolicy.dailyTime: 22:00 -> 23:00");
+    assertThat(plan.summary()).isEqualTo("schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00");
   }
 
   @Test

@@ -196,8 +196,9 @@ public final class Demo implements AutoCloseable {
     String wanted = schedule.path("dailyTime").asText();
     String changed = wanted.startsWith("03:") ? "04:00:00" : "03:00:00";
     section(4, "Someone changes VB365 job \"" + name + "\" behind Kubernetes' back");
-    out.printf("   PUT %s/v8/Jobs/%s  schedulePolicy.dailyTime %s -> %s  (eTag was %s)%n",
-        sandbox.simulator().baseUri(), jobId, hhmm(wanted), hhmm(changed), job.path("eTag").asText());
+    // Which value is whose: this edit changes VB365's, the spec keeps wanting its own.
+    out.printf("   PUT %s/v8/Jobs/%s  schedulePolicy.dailyTime: VB365 gets %s, spec wants %s  (eTag was %s)%n",
+        sandbox.simulator().baseUri(), jobId, hhmm(changed), hhmm(wanted), job.path("eTag").asText());
     schedule.put("dailyTime", changed);
     ObjectNode edit = Vb365Admin.object();
     edit.set("schedulePolicy", schedule);

@@ -45,6 +45,10 @@ class DemoTest {
       assertThat(printed).containsPattern("contoso +finance +True +True +False");
       assertThat(printed).contains("JobCreated", "DriftDetected", "DriftCorrected", "RunStarted");
       assertThat(printed).containsPattern("lastStatus +Running -> Success");
+      // Before/after texts say whose each value is: the edit made in VB365, then the operator's words for it.
+      assertThat(printed).contains("schedulePolicy.dailyTime: VB365 gets 03:00, spec wants 22:00",
+          "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00")
+          .doesNotContainPattern("\\d\\d:\\d\\d(:\\d\\d)? -> \\d\\d:\\d\\d");
       assertThat(printed).containsPattern("job creates +3");
       // 3 creates, 1 correction, 1 start, and one items call per JobItem that arrives after its job was created.
       assertThat(printed).containsPattern("\\d+ calls in all; [567] of them changed something in VB365");

@@ -58,7 +58,7 @@ class DriftTest {
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("PUT /v8/Jobs/{jobId}", 1L));
     assertThat(harness.admin.job(jobId).path("schedulePolicy").path("dailyTime").asText()).isEqualTo("22:00:00");
     Condition drifted = OperatorTestHarness.condition(job, ConditionTypes.DRIFTED).orElseThrow();
-    assertThat(drifted.getMessage()).contains("schedulePolicy.dailyTime: 03:00 -> 22:00");
+    assertThat(drifted.getMessage()).isEqualTo("corrected: schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00");
     assertThat(OperatorTestHarness.condition(job, ConditionTypes.READY).orElseThrow().getStatus()).isEqualTo("True");
     assertThat(harness.eventReasons("drift-correct", "job")).contains("DriftDetected", "DriftCorrected");
     assertThat(counter("vb365.drift.detections") - detections).isEqualTo(1);
