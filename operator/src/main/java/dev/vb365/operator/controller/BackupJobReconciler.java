@@ -379,10 +379,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       desired = MarkedJob.desired(desired, observation.job(), observeOnly || adopting, observeOnly, me.marker(),
           spec.getDescription() == null);
       ItemNames names = resolution.objects().names();
-      Plan plan = JobDiff.diff(desired, compared(observation));
+      Plan plan = JobDiff.diff(desired, compared(observation), names);
       if (observation.exists() && observation.needsIdsFor(plan)) {
         observation = observer.withIds(client, observation, observation.pendingIds());
-        plan = JobDiff.diff(desired, compared(observation));
+        plan = JobDiff.diff(desired, compared(observation), names);
       }
 
       // decide
@@ -391,11 +391,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           Conditions.isTrueFor(conditions(), ConditionTypes.DRIFTED, generation),
           vanished || observation.exists()
               && !Objects.equals(observation.job().versionStamp(), old == null ? null : old.getETag()),
-          spec.effectiveDriftPolicy(), plan.summary(),
+          spec.effectiveDriftPolicy(), plan.driftSummary(),
           Conditions.find(conditions(), ConditionTypes.DRIFTED).map(Condition::getMessage).orElse(null)));
       if (decision.announceDrift()) {
         metrics.driftDetected();
-        deferred.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
+        deferred.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " differs from the spec: "
             + decision.driftSummary());
       }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class BackupJobStatusMapperTest {
 
   private static final Instant NOW = Instant.parse("2026-12-04T20:00:00Z");
+  private static final String SUMMARY = "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00";
+  private static final String DRIFT = "schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec wants 22:00";
   private static final ObservedJob JOB = new ObservedJob("j1", 7L, "org", "repo", "Finance", "", BackupType.SelectedItems,
       true, Schedule.DEFAULT, List.of(), List.of(), "Success", null, null);
   private static final ReferenceResolver.Resolution RESOLUTION = new ReferenceResolver.Resolution("org", "repo", null,
@@ -28,7 +30,7 @@ class BackupJobStatusMapperTest {
 
   private static SyncOutcome outcome(Decision decision, boolean planInSync, boolean vanished) {
     return new SyncOutcome(decision, RESOLUTION, null, new JobObserver.Observation(JOB, Set.of()), JOB,
-        decision.action() == Decision.Action.APPLY, vanished, planInSync, "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00",
+        decision.action() == Decision.Action.APPLY, vanished, planInSync, SUMMARY,
         decision.action() == Decision.Action.APPLY ? "7" : null, 0);
   }
 
@@ -60,7 +62,7 @@ class BackupJobStatusMapperTest {
     List<Condition> previous = previousDrifted == null ? null : List.of(condition(ConditionTypes.DRIFTED,
         previousDrifted.split(" ")[0], previousDrifted.split(" ")[1], "corrected before"));
     BackupJobStatusMapper.Verdicts v = BackupJobStatusMapper.verdicts(outcome(new Decision(action, drift,
-        vanished ? "the VB365 job was deleted outside Kubernetes" : "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00", drift),
+        vanished ? "the VB365 job was deleted outside Kubernetes" : DRIFT, drift),
         planInSync, vanished), previous);
     assertThat(words(v.ready())).isEqualTo(ready);
     assertThat(words(v.synced())).isEqualTo(synced);

@@ -36,6 +36,9 @@ class JobDiffTest {
 
   private static final BackupItem ALICE = user("2b38d840-alice", true, true);
   private static final BackupItem BOB = user("2b38d840-bob", true, false);
+  /** What the resolve step looked up; the site and the intern are known by id only. */
+  private static final ItemNames NAMES = ItemNames.of(java.util.Map.of(ALICE.key(), "alice@contoso.com", BOB.key(),
+      "bob@contoso.com", ItemKey.of(ItemType.Group, "9592732d-finance"), "finance@contoso.com"));
 
   /** VB365 holds the job differently in form but not in meaning: nothing to write, nothing to report. */
   static Stream<Arguments> noOps() {
@@ -71,7 +74,7 @@ class JobDiffTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("noOps")
   void equalAfterNormalizationGivesAnEmptyPlan(String name, UnaryOperator<JobFixture> observedForm) {
-    Plan plan = JobDiff.diff(base().desired(), base().with(observedForm).observed());
+    Plan plan = JobDiff.diff(base().desired(), base().with(observedForm).observed(), NAMES);
     assertThat(plan.operations()).isEmpty();
     assertThat(plan.differences()).isEmpty();
     assertThat(plan.inSync()).isTrue();
@@ -235,7 +238,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new AddItems(Scope.Selected, List.of(ALICE))),
-            "selectedItems: +1"),
+            "selectedItems: 1 item only in the spec: alice@contoso.com"),
         plan("two added, one removed, one edited",
             f -> f.with(x -> {
               x.selected = List.of(group("9592732d-finance", false), ALICE, BOB);
@@ -245,7 +248,9 @@ class JobDiffTest {
             d -> List.of(new AddItems(Scope.Selected, List.of(ALICE, BOB)),
                 new EditItem(Scope.Selected, "sel:Group 9592732d-finance", group("9592732d-finance", false)),
                 new RemoveItems(Scope.Selected, observed("sel:", site("e1fa728c-finance")))),
-            "selectedItems: +2 -1 ~1"),
+            "selectedItems: 2 items only in the spec: alice@contoso.com, bob@contoso.com; 1 item only in VB365: "
+                + "Site e1fa728c-finance; 1 item with other options: finance@contoso.com (members: VB365 has true, "
+                + "spec wants false; memberMailbox: VB365 has true, spec wants false)"),
         plan("excluded item edited and one removed",
             f -> f.with(x -> {
               x.excluded = List.of(user("2b38d840-intern", true, true));
@@ -257,7 +262,8 @@ class JobDiffTest {
             }),
             d -> List.of(new EditItem(Scope.Excluded, "exc:User 2b38d840-intern", user("2b38d840-intern", true, true)),
                 new RemoveItems(Scope.Excluded, observed("exc:", BOB))),
-            "excludedItems: -1 ~1"),
+            "excludedItems: 1 item only in VB365: bob@contoso.com; 1 item with other options: "
+                + "User 2b38d840-intern (oneDrive: VB365 has false, spec wants true)"),
         plan("settings and both lists: PUT first, then selected, then excluded",
             f -> f.with(x -> {
               x.description = "new";
@@ -269,8 +275,8 @@ class JobDiffTest {
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
                 new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true))),
                 new AddItems(Scope.Excluded, List.of(ALICE))),
-            "description: VB365 has \"Finance mailboxes and sites\", spec wants \"new\"; selectedItems: -1; "
-                + "excludedItems: +1"),
+            "description: VB365 has \"Finance mailboxes and sites\", spec wants \"new\"; selectedItems: 1 item only in "
+                + "VB365: finance@contoso.com; excludedItems: 1 item only in the spec: alice@contoso.com"),
         plan("VB365 lists the same object twice: the extra one goes",
             UnaryOperator.identity(),
             f -> f.with(x -> {
@@ -280,7 +286,7 @@ class JobDiffTest {
             }),
             d -> List.of(new RemoveItems(Scope.Selected,
                 observed("sel:", group("9592732d-finance", true), group("9592732d-finance", true)).subList(1, 2))),
-            "selectedItems: -1"),
+            "selectedItems: 1 item only in VB365: finance@contoso.com"),
 
         // Backup type switches.
         plan("entire organization to selected items: the items ride in the PUT",
@@ -291,7 +297,8 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), d.selectedItems())),
-            "backupType: VB365 has EntireOrganization, spec wants SelectedItems; selectedItems: +2"),
+            "backupType: VB365 has EntireOrganization, spec wants SelectedItems; selectedItems: 2 items only in the "
+                + "spec: finance@contoso.com, Site e1fa728c-finance"),
         plan("selected items to entire organization: PUT, then the selected items go",
             f -> f.with(x -> {
               x.backupType = BackupType.EntireOrganization;
@@ -302,7 +309,8 @@ class JobDiffTest {
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
                 new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true),
                     site("e1fa728c-finance")))),
-            "backupType: VB365 has SelectedItems, spec wants EntireOrganization; selectedItems: -2"));
+            "backupType: VB365 has SelectedItems, spec wants EntireOrganization; selectedItems: 2 items only in "
+                + "VB365: finance@contoso.com, Site e1fa728c-finance"));
   }
 
   private static Arguments plan(String name, UnaryOperator<JobFixture> desired, UnaryOperator<JobFixture> observed,
@@ -330,7 +338,7 @@ class JobDiffTest {
       String expectedSummary) {
     DesiredJob desired = desiredChange.apply(base()).desired();
     ObservedJob observed = observedChange.apply(base()).observed();
-    Plan plan = JobDiff.diff(desired, observed);
+    Plan plan = JobDiff.diff(desired, observed, NAMES);
     assertThat(plan.operations()).isEqualTo(expectedOps.apply(desired));
     assertThat(plan.summary()).isEqualTo(expectedSummary);
     assertThat(plan.blockers()).isEmpty();
@@ -340,7 +348,7 @@ class JobDiffTest {
   @Test
   void aJobThatDoesNotExistIsCreatedInOneCallWithItsItems() {
     DesiredJob desired = base().desired();
-    Plan plan = JobDiff.diff(desired, null);
+    Plan plan = JobDiff.diff(desired, null, NAMES);
     assertThat(plan.operations()).containsExactly(new CreateJob(desired));
     assertThat(plan.summary()).isEqualTo("job: VB365 has none, spec wants \"Finance\"");
     assertThat(plan.operations().get(0).describe())
@@ -354,7 +362,7 @@ class JobDiffTest {
       f.name = "Other";
       return f;
     }).observed();
-    Plan plan = JobDiff.diff(base().desired(), observed);
+    Plan plan = JobDiff.diff(base().desired(), observed, NAMES);
     assertThat(plan.operations()).isEmpty();
     assertThat(plan.inSync()).isFalse();
     assertThat(plan.blockers()).singleElement().asString()
@@ -374,7 +382,7 @@ class JobDiffTest {
       f.schedule = f.schedule.withBackupWindow(f.schedule.backupWindow().withMinuteOffset(120));
       return f;
     }).observed();
-    Plan plan = JobDiff.diff(desired, observed);
+    Plan plan = JobDiff.diff(desired, observed, NAMES);
     UpdateJobSettings put = (UpdateJobSettings) plan.operations().get(0);
     assertThat(put.settings().schedule().backupWindow().minuteOffset()).isEqualTo(120);
     assertThat(put.settings().schedule().backupWindow().sameHours(desired.schedule().backupWindow())).isTrue();
@@ -382,27 +390,24 @@ class JobDiffTest {
   }
 
   @Test
-  void itemDetailsNameEachChangeForEvents() {
-    ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, List.of(group("g", false), ALICE),
-        JobFixture.observedItems("sel:", List.of(group("g", true), site("s"))));
-    assertThat(changes.details()).containsExactly("+ User 2b38d840-alice", "- Site s",
-        "~ Group g: members: true -> false, memberMailbox: true -> false");
-    List<String> described = new ArrayList<>();
-    changes.operations().forEach(op -> described.add(op.describe()));
-    assertThat(described).containsExactly("add 1 item(s) to selectedItems", "edit Group g in selectedItems",
-        "remove 1 item(s) from selectedItems");
-  }
-
-  @Test
-  void operationsNameTheirItemsAsPeopleKnowThem() {
+  void itemChangesNameTheItemsAsPeopleKnowThemAsTheyStandAndAsDrift() {
     List<ObservedItem> inVb365 = List.of(
         new ObservedItem("sel:1", group("g", true), "finance@contoso.com"),
         new ObservedItem("sel:2", site("s"), "https://contoso.sharepoint.com/sites/hr"));
     ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, List.of(group("g", false), ALICE), inVb365);
+    Difference difference = changes.difference(NAMES);
+    assertThat(difference.toString()).isEqualTo("selectedItems: 1 item only in the spec: alice@contoso.com; "
+        + "1 item only in VB365: https://contoso.sharepoint.com/sites/hr; 1 item with other options: "
+        + "finance@contoso.com (members: VB365 has true, spec wants false; memberMailbox: VB365 has true, spec wants "
+        + "false)");
+    assertThat(difference.asDrift()).isEqualTo("1 selected item removed outside Kubernetes: alice@contoso.com; "
+        + "1 selected item added outside Kubernetes: https://contoso.sharepoint.com/sites/hr; 1 selected item "
+        + "changed outside Kubernetes: finance@contoso.com (members: changed to true, spec wants false; "
+        + "memberMailbox: changed to true, spec wants false)");
+
     // The apply step names items with the resolve step's names and those VB365 listed.
-    ItemNames names = ItemNames.of(java.util.Map.of(ALICE.key(), "alice@contoso.com")).orListed(inVb365);
     List<String> described = new ArrayList<>();
-    changes.operations().forEach(op -> described.add(op.describe(names)));
+    changes.operations().forEach(op -> described.add(op.describe(NAMES.orListed(inVb365))));
     assertThat(described).containsExactly("add 1 item(s) to selectedItems: alice@contoso.com",
         "edit the options of finance@contoso.com in selectedItems",
         "remove 1 item(s) from selectedItems: https://contoso.sharepoint.com/sites/hr");
@@ -412,6 +417,8 @@ class JobDiffTest {
   void anObjectWithoutANameIsNamedByItsTypeAndId() {
     ItemDiff.Changes changes = ItemDiff.diff(Scope.Excluded, List.of(),
         JobFixture.observedItems("exc:", List.of(user("2b38d840-8098-4614-b369-ebce33f9b2c7", true, true))));
+    assertThat(changes.difference(ItemNames.none()).asDrift())
+        .isEqualTo("1 excluded item added outside Kubernetes: User 2b38d840-8098-4614-b369-ebce33f9b2c7");
     assertThat(changes.operations().get(0).describe(ItemNames.none()))
         .isEqualTo("remove 1 item(s) from excludedItems: User 2b38d840-8098-4614-b369-ebce33f9b2c7");
   }
@@ -423,7 +430,24 @@ class JobDiffTest {
     java.util.Map<ItemKey, String> upns = new java.util.HashMap<>();
     five.forEach(u -> upns.put(u.key(), u.key().objectId() + "@contoso.com"));
     ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, five, List.of());
+    assertThat(changes.difference(ItemNames.of(upns)).toString()).isEqualTo(
+        "selectedItems: 5 items only in the spec: a@contoso.com, b@contoso.com, c@contoso.com and 2 more");
     assertThat(changes.operations().get(0).describe(ItemNames.of(upns)))
         .isEqualTo("add 5 item(s) to selectedItems: a@contoso.com, b@contoso.com, c@contoso.com and 2 more");
+  }
+
+  @Test
+  void settingsAsDriftSayWhatVb365WasChangedToAndWhatTheSpecWants() {
+    DesiredJob desired = base().desired();
+    ObservedJob observed = base().with(f -> {
+      f.schedule = daily(f, LocalTime.of(3, 0));
+      f.enabled = false;
+      return f;
+    }).observed();
+    Plan plan = JobDiff.diff(desired, observed, NAMES);
+    assertThat(plan.summary()).isEqualTo("schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00; "
+        + "enabled: VB365 has false, spec wants true");
+    assertThat(plan.driftSummary()).isEqualTo("schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec "
+        + "wants 22:00; enabled: changed to false outside Kubernetes, spec wants true");
   }
 }

@@ -47,7 +47,7 @@ class DemoTest {
       assertThat(printed).containsPattern("lastStatus +Running -> Success");
       // Before/after texts say whose each value is: the edit made in VB365, then the operator's words for it.
       assertThat(printed).contains("schedulePolicy.dailyTime: VB365 gets 03:00, spec wants 22:00",
-          "schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00")
+          "schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec wants 22:00")
           .doesNotContainPattern("\\d\\d:\\d\\d(:\\d\\d)? -> \\d\\d:\\d\\d");
       assertThat(printed).containsPattern("job creates +3");
       // 3 creates, 1 correction, 1 start, and one items call per JobItem that arrives after its job was created.
