@@ -403,9 +403,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       return switch (decision.action()) {
         case BLOCKED -> throw ReconcileFailure.slow(Reasons.ORGANIZATION_MISMATCH, String.join("; ", plan.blockers()));
         case APPLY -> withItemIds(client, apply(client, source, decision, plan, resolution, desired,
-            vanished ? null : jobId, vanished, itemGeneration, observation.exists()
-                ? names.orListed(observation.job().selectedItems()).orListed(observation.job().excludedItems())
-                : names));
+            vanished ? null : jobId, vanished, itemGeneration, names.orListedIn(observation.job())));
         case OBSERVE_ONLY, REPORT_DRIFT, IN_SYNC -> withItemIds(client, new SyncOutcome(decision, resolution, desired,
             observation, observation.job(), false, vanished, plan.inSync(), plan.summary(), null, itemGeneration));
       };

@@ -45,6 +45,11 @@ public final class ItemNames {
     return new ItemNames(merged);
   }
 
+  /** These names, and for keys they lack the names VB365 lists the job's items with (none when there is no job). */
+  public ItemNames orListedIn(ObservedJob job) {
+    return job == null ? this : orListed(job.selectedItems()).orListed(job.excludedItems());
+  }
+
   /** These names, and for keys they lack the names VB365 lists with its items. */
   public ItemNames orListed(List<ObservedItem> items) {
     Map<ItemKey, String> listed = new HashMap<>();

@@ -27,7 +27,7 @@ public final class JobDiff {
       return new Plan(List.of(new Operation.CreateJob(desired)), List.of(Difference.of("job", null, desired.name())),
           List.of());
     }
-    ItemNames known = names.orListed(observed.selectedItems()).orListed(observed.excludedItems());
+    ItemNames known = names.orListedIn(observed);
     List<Difference> differences = new ArrayList<>();
     List<String> blockers = new ArrayList<>();
     if (!desired.organizationId().equals(observed.organizationId())) {
