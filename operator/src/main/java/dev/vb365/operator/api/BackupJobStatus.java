@@ -41,7 +41,7 @@ public class BackupJobStatus {
   private String lastAppliedETag;
 
   @JsonPropertyDescription("Status of the job's latest run as VB365 reports it (e.g. Success, Warning, Failed, "
-      + "Running, Stopped).")
+      + "Running, Stopped), or NeverRun when the job has not run yet (no lastRun; VB365 itself says Stopped then).")
   private String lastStatus;
 
   @JsonPropertyDescription("When the job last ran (RFC 3339).")
@@ -97,8 +97,8 @@ public class BackupJobStatus {
   @JsonPropertyDescription("True when the connection does not verify the VB365 server's TLS certificate.")
   private Boolean tlsVerificationDisabled;
 
-  @JsonPropertyDescription("Ready: VB365 matches the spec. Synced: the last reconcile succeeded, or why not. "
-      + "Drifted: the VB365 job was changed outside Kubernetes.")
+  @JsonPropertyDescription("Ready: VB365 matches the spec (reason UpToDate), or why not. Synced: the last reconcile "
+      + "succeeded (ReconcileSuccess), or why not. Drifted: the VB365 job was changed outside Kubernetes.")
   private List<Condition> conditions;
 
   public BackupJobStatus() {

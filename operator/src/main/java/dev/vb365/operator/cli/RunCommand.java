@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,12 +160,14 @@ final class RunCommand implements Callable<Integer> {
     try (OperatorProcess process = OperatorProcess.start(options)) {
       out.println("vb365-operator running; metrics and health on http://0.0.0.0:" + process.httpPort()
           + " (/metrics, /healthz, /readyz)");
-      Thread hook = new Thread(() -> closeWithin(process, SHUTDOWN_BOUND), "vb365-operator-shutdown");
+      AtomicBoolean stopping = new AtomicBoolean();
+      Thread hook = new Thread(() -> stop(process, stopping), "vb365-operator-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         process.awaitTermination();
       } catch (InterruptedException e) {
         interrupted = true; // stop like on SIGTERM; the flag is restored once everything is closed
+        stop(process, stopping);
       } finally {
         removeHook(hook);
       }
@@ -176,10 +179,27 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
+   * Stops the process once (Ctrl+C, SIGTERM or an interrupt), saying so on the stream of the "running" line: the
+   * logs may be filtered to warnings, and a silent pause of up to {@link #SHUTDOWN_BOUND} looks like a hang.
+   */
+  private void stop(OperatorProcess process, AtomicBoolean stopping) {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    out.println("vb365-operator stopping: finishing the reconciles in progress (at most " + SHUTDOWN_BOUND.toSeconds()
+        + " s)");
+    if (closeWithin(process, SHUTDOWN_BOUND)) {
+      out.println("vb365-operator stopped");
+    }
+  }
+
+  /**
    * Closes on another thread and gives up after {@code bound}: a shutdown hook that never returns keeps the pod
    * in Terminating until the kubelet kills it, so a stuck stop (a hung HTTP call, say) must not block it.
+   *
+   * @return whether the close finished within the bound
    */
-  static void closeWithin(AutoCloseable process, Duration bound) {
+  static boolean closeWithin(AutoCloseable process, Duration bound) {
     Thread closer = new Thread(() -> {
       try {
         process.close();
@@ -197,7 +217,9 @@ final class RunCommand implements Callable<Integer> {
     if (closer.isAlive()) {
       LoggerFactory.getLogger(RunCommand.class).warn("Stopping took longer than {} s; exiting anyway",
           bound.toSeconds());
+      return false;
     }
+    return true;
   }
 
   private static void removeHook(Thread hook) {

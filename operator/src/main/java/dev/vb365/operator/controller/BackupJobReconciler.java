@@ -13,6 +13,7 @@ import dev.vb365.operator.sync.DesiredJob;
 import dev.vb365.operator.sync.DesiredJobMapper;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.InvalidSpecException;
+import dev.vb365.operator.sync.ItemNames;
 import dev.vb365.operator.sync.JobDiff;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
@@ -409,10 +410,11 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       // so a second BackupJob, here or in another cluster, cannot adopt it too. ObserveOnly never writes.
       desired = MarkedJob.desired(desired, observation.job(), observeOnly || adopting, observeOnly, me.marker(),
           spec.getDescription() == null);
-      Plan plan = JobDiff.diff(desired, compared(observation));
+      ItemNames names = resolution.objects().names();
+      Plan plan = JobDiff.diff(desired, compared(observation), names);
       if (observation.exists() && observation.needsIdsFor(plan)) {
         observation = observer.withIds(client, observation, observation.pendingIds());
-        plan = JobDiff.diff(desired, compared(observation));
+        plan = JobDiff.diff(desired, compared(observation), names);
       }
 
       // decide
@@ -421,19 +423,19 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           Conditions.isTrueFor(conditions(), ConditionTypes.DRIFTED, generation),
           vanished || observation.exists()
               && !Objects.equals(observation.job().versionStamp(), old == null ? null : old.getETag()),
-          spec.effectiveDriftPolicy(), plan.summary(),
+          spec.effectiveDriftPolicy(), plan.driftSummary(),
           Conditions.find(conditions(), ConditionTypes.DRIFTED).map(Condition::getMessage).orElse(null)));
       if (decision.announceDrift()) {
         metrics.driftDetected();
-        deferred.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " was changed outside Kubernetes: "
+        deferred.warning(job, Reasons.DRIFT_DETECTED, "VB365 job " + jobId + " differs from the spec: "
             + decision.driftSummary());
       }
 
       // apply
       return switch (decision.action()) {
         case BLOCKED -> throw ReconcileFailure.slow(Reasons.ORGANIZATION_MISMATCH, String.join("; ", plan.blockers()));
-        case APPLY -> apply(client, source, decision, plan, resolution, desired, vanished ? null : jobId, vanished,
-            itemGeneration);
+        case APPLY -> withItemIds(client, apply(client, source, decision, plan, resolution, desired,
+            vanished ? null : jobId, vanished, itemGeneration, names.orListedIn(observation.job())));
         case OBSERVE_ONLY, REPORT_DRIFT, IN_SYNC -> withItemIds(client, new SyncOutcome(decision, resolution, desired,
             observation, observation.job(), false, vanished, plan.inSync(), plan.summary(), null, itemGeneration));
       };
@@ -497,9 +499,10 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       return observation;
     }
 
+    /** @param names what people call the items' objects, for the Events of the writes */
     private SyncOutcome apply(VeeamClient client, JobSource source, Decision decision, Plan plan,
         ReferenceResolver.Resolution resolution, DesiredJob desired, String jobId, boolean vanished,
-        long itemGeneration) {
+        long itemGeneration, ItemNames names) {
       ObservedJob result;
       JobObserver.Observation observation;
       if (plan.operations().get(0) instanceof Operation.CreateJob create) {
@@ -522,7 +525,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
         result = afterWrites(created, desired);
         observation = new JobObserver.Observation(result, Set.of(Scope.Selected, Scope.Excluded));
       } else {
-        Job readBack = applier.apply(client, source, jobId, plan, resolution.objects(), job, deferred);
+        Job readBack = applier.apply(client, source, jobId, plan, resolution.objects(), names, job, deferred);
         result = afterWrites(readBack, desired);
         observation = new JobObserver.Observation(result, Set.of(Scope.Selected, Scope.Excluded));
       }
@@ -535,13 +538,19 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           plan.summary(), result.versionStamp(), itemGeneration);
     }
 
-    /** JobItems report their VB365 item ids: read them when the observation lacks them and nothing was written. */
+    /**
+     * JobItems report their VB365 item ids (status.itemId): the lists they are in are read when the observation lacks
+     * their ids, also right after this reconcile's writes, since VB365 answers item writes without ids and nothing
+     * else may reconcile the BackupJob before the next resync.
+     */
     private SyncOutcome withItemIds(VeeamClient client, SyncOutcome o) {
       JobObserver.Observation observation = o.observation();
-      if (items.isEmpty() || !observation.exists() || observation.pendingIds().isEmpty()) {
+      Set<Scope> needed = items.stream().map(i -> Scope.valueOf(i.getSpec().effectiveScope().name()))
+          .filter(observation.pendingIds()::contains).collect(Collectors.toSet());
+      if (needed.isEmpty() || !observation.exists()) {
         return o;
       }
-      observation = observer.withIds(client, observation, observation.pendingIds());
+      observation = observer.withIds(client, observation, needed);
       return new SyncOutcome(o.decision(), o.resolution(), o.desired(), observation, observation.job(), o.wrote(),
           o.vanished(), o.planInSync(), o.planSummary(), o.lastApplied(), o.itemGeneration());
     }
@@ -552,7 +561,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       BackupJobStatus status = BackupJobStatusMapper.forOutcome(old, generation, clock.instant(), outcome, session,
           client.apiVersion().segment(), insecure);
       if (outcome.result() != null) {
-        metrics.lastStatus(id, outcome.result().lastStatus());
+        metrics.lastStatus(id, LastRunStatus.of(outcome.result().lastStatus(), outcome.result().lastRun()));
         metrics.lastBackup(id, status.getLastBackup());
       }
       BackupJobStatusMapper.ruleWarnings(old, outcome.resolution().rules())

@@ -93,7 +93,7 @@ final class BackupJobStatusMapper {
       if (o.lastApplied() != null) {
         status.setLastAppliedETag(o.lastApplied());
       }
-      status.setLastStatus(o.result().lastStatus());
+      status.setLastStatus(LastRunStatus.of(o.result().lastStatus(), o.result().lastRun()));
       status.setLastRun(BackupJobStatuses.time(o.result().lastRun()));
       status.setNextRun(BackupJobStatuses.time(o.result().nextRun()));
       status.setSelectedItemCount(o.result().selectedItems().size());
@@ -181,7 +181,7 @@ final class BackupJobStatusMapper {
   }
 
   private static Conditions.Verdict matches(SyncOutcome o) {
-    return Conditions.Verdict.isTrue(Reasons.SYNCED, "VB365 job \"" + o.result().name() + "\" matches the spec");
+    return Conditions.Verdict.isTrue(Reasons.UP_TO_DATE, "VB365 job \"" + o.result().name() + "\" matches the spec");
   }
 
   /** A False Drifted condition stays as it is (DriftCorrected keeps saying so); none yet is NoDrift. */

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The operator's own metrics. Tags have bounded values (no ids; BackupJob names only where one series per
  * BackupJob is the point): drift counters
  * without tags, and the number of BackupJobs per last run status, where status is one of VB365's
- * statuses, "Unknown" (a value VB365 sent that the client does not know) or "None" (never ran or
- * not observed).
+ * statuses, "NeverRun" (no run yet: {@link LastRunStatus}), "Unknown" (a value VB365 sent that the client does not
+ * know) or "None" (not observed).
  * <ul>
  *   <li>{@code vb365.drift.detections} (Prometheus {@code vb365_drift_detections_total})</li>
  *   <li>{@code vb365.drift.corrections} ({@code vb365_drift_corrections_total})</li>
@@ -55,6 +55,7 @@ final class OperatorMetrics {
         statuses.add(status.wireName());
       }
     }
+    statuses.add(LastRunStatus.NEVER_RUN);
     statuses.add(UNKNOWN);
     statuses.add(NONE);
     for (String status : statuses) {

@@ -5,15 +5,14 @@ import dev.vb365.operator.feed.JobChangeFeed;
 import dev.vb365.operator.mapping.ItemMapping;
 import dev.vb365.operator.mapping.ItemObjects;
 import dev.vb365.operator.mapping.JobMapping;
-import dev.vb365.operator.sync.BackupItem;
 import dev.vb365.operator.sync.DesiredJob;
+import dev.vb365.operator.sync.ItemNames;
 import dev.vb365.operator.sync.Operation;
 import dev.vb365.operator.sync.Plan;
 import dev.vb365.operator.sync.Scope;
 import dev.vb365.operator.veeam.ItemScope;
 import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.model.Job;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -54,12 +53,12 @@ final class PlanApplier {
    *
    * @return the job as read back after the writes
    */
-  Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, BackupJob about,
-      EventSink events) {
+  Job apply(VeeamClient client, JobSource source, String jobId, Plan plan, ItemObjects objects, ItemNames names,
+      BackupJob about, EventSink events) {
     long generation = observer.itemGeneration(jobId);
     try (JobChangeFeed.OwnWrite own = source.beginOwnWrite()) {
       for (Operation operation : plan.operations()) {
-        write(client, jobId, operation, objects, plan, about, events);
+        write(client, jobId, operation, objects, names, plan, about, events);
       }
       Job readBack = client.getJob(jobId);
       source.remember(readBack);
@@ -71,8 +70,8 @@ final class PlanApplier {
     }
   }
 
-  private static void write(VeeamClient client, String jobId, Operation operation, ItemObjects objects, Plan plan,
-      BackupJob about, EventSink events) {
+  private static void write(VeeamClient client, String jobId, Operation operation, ItemObjects objects,
+      ItemNames names, Plan plan, BackupJob about, EventSink events) {
     if (operation instanceof Operation.UpdateJobSettings update) {
       client.editJob(jobId, JobMapping.edit(update, objects));
       String changed = plan.differences().stream()
@@ -81,13 +80,13 @@ final class PlanApplier {
       events.normal(about, "JobUpdated", operation.describe() + (changed.isEmpty() ? "" : ": " + changed));
     } else if (operation instanceof Operation.AddItems add) {
       client.addItems(jobId, scope(add.scope()), ItemMapping.toVeeam(add.items(), objects));
-      events.normal(about, "ItemsAdded", operation.describe() + ": " + keys(add.items()));
+      events.normal(about, "ItemsAdded", add.describe(names));
     } else if (operation instanceof Operation.RemoveItems remove) {
       client.removeItems(jobId, scope(remove.scope()), remove.itemIds());
-      events.normal(about, "ItemsRemoved", operation.describe() + ": " + String.join(", ", remove.itemIds()));
+      events.normal(about, "ItemsRemoved", remove.describe(names));
     } else if (operation instanceof Operation.EditItem edit) {
       client.editItem(jobId, scope(edit.scope()), ItemMapping.toVeeam(edit.item(), objects, edit.itemId()));
-      events.normal(about, "ItemEdited", operation.describe() + " (item " + edit.itemId() + ")");
+      events.normal(about, "ItemEdited", edit.describe(names));
     } else if (operation instanceof Operation.EnableJob) {
       client.enableJob(jobId);
       events.normal(about, "JobEnabled", "enabled VB365 job " + jobId);
@@ -104,10 +103,6 @@ final class PlanApplier {
     return plan.operations().stream().allMatch(op -> op instanceof Operation.EnableJob
         || op instanceof Operation.DisableJob
         || op instanceof Operation.UpdateJobSettings update && update.selectedItems().isEmpty());
-  }
-
-  private static String keys(List<BackupItem> items) {
-    return items.stream().map(i -> i.key().toString()).collect(Collectors.joining(", "));
   }
 
   static ItemScope scope(Scope scope) {

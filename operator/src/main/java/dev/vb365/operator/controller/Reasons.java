@@ -6,8 +6,10 @@ package dev.vb365.operator.controller;
  */
 public final class Reasons {
 
-  // Ready / Synced when all is well
-  public static final String SYNCED = "Synced";
+  // Ready / Synced when all is well. Ready's reason differs from the Synced condition's name: "Synced" beside a
+  // Synced column read as if it were that condition's reason.
+  /** Ready: VB365 matches the spec. */
+  public static final String UP_TO_DATE = "UpToDate";
   public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
   /** An exception the operator did not expect (a bug or an answer nobody foresaw): retried with backoff. */
   public static final String RECONCILE_ERROR = "ReconcileError";

@@ -43,7 +43,7 @@ public final class ItemMapping {
       return Optional.empty();
     }
     try {
-      return Optional.of(new ObservedItem(item.id(), toDomain(item)));
+      return Optional.of(new ObservedItem(item.id(), toDomain(item), ObjectNames.of(item)));
     } catch (UnreadableJobException e) {
       LOG.warn("Ignoring VB365 item {}: {}", item.id(), e.getMessage());
       return Optional.empty();

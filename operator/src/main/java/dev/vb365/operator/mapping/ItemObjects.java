@@ -1,6 +1,8 @@
 package dev.vb365.operator.mapping;
 
+import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.sync.ItemKey;
+import dev.vb365.operator.sync.ItemNames;
 import dev.vb365.operator.veeam.model.Group;
 import dev.vb365.operator.veeam.model.Site;
 import dev.vb365.operator.veeam.model.Team;
@@ -18,32 +20,41 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ItemObjects {
 
   private final Map<String, Object> byKey = new ConcurrentHashMap<>();
+  private final Map<ItemKey, String> names = new ConcurrentHashMap<>();
 
   public static ItemObjects none() {
     return new ItemObjects();
   }
 
   public ItemObjects user(User user) {
-    return put("User", user.id(), user);
+    return put("User", user.id(), user, ObjectNames.of(user));
   }
 
   public ItemObjects group(Group group) {
-    return put("Group", group.id(), group);
+    return put("Group", group.id(), group, ObjectNames.of(group));
   }
 
   public ItemObjects site(Site site) {
-    return put("Site", site.id(), site);
+    return put("Site", site.id(), site, ObjectNames.of(site));
   }
 
   public ItemObjects team(Team team) {
-    return put("Team", team.id(), team);
+    return put("Team", team.id(), team, ObjectNames.of(team));
   }
 
-  private ItemObjects put(String type, String id, Object object) {
+  private ItemObjects put(String type, String id, Object object, String name) {
     if (id != null) {
       byKey.put(key(type, id), object);
+      if (name != null) {
+        names.put(ItemKey.of(ItemType.valueOf(type), id), name);
+      }
     }
     return this;
+  }
+
+  /** What people call the objects looked up so far (UPN, group name, site URL, team name), by item key. */
+  public ItemNames names() {
+    return ItemNames.of(names);
   }
 
   private static String key(String type, String id) {

@@ -226,7 +226,7 @@ public final class DesiredItemsMerger {
       } else {
         outcomes.put(d.source(), new Conflict(winner.source(),
             d.item().options().differencesTo(winner.item().options()).stream()
-                .map(change -> change.replace(" -> ", " there, ") + " here").toList()));
+                .map(o -> o.option() + ": " + o.theirs() + " there, " + o.mine() + " here").toList()));
       }
     }
     List<BackupItem> selected = new ArrayList<>();

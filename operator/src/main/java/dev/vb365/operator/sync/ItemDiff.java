@@ -3,7 +3,9 @@ package dev.vb365.operator.sync;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Compares one job list (selected or excluded items) item by item: matched by {@link ItemKey}
@@ -48,6 +50,13 @@ public final class ItemDiff {
 
   /** An observed item whose processing options must change to those of {@code desired}. */
   public record Edit(ObservedItem observed, BackupItem desired) {
+
+    /** The options that differ, VB365's value and the spec's: "mailbox: VB365 has false, spec wants true". */
+    String options(boolean asDrift) {
+      return String.join("; ", desired.options().differencesTo(observed.item().options()).stream()
+          .map(o -> o.option() + ": " + (asDrift ? "changed to " : "VB365 has ") + o.theirs() + ", spec wants "
+              + o.mine()).toList());
+    }
   }
 
   /** The changes to one list. */
@@ -63,6 +72,11 @@ public final class ItemDiff {
       return added.isEmpty() && removed.isEmpty() && edited.isEmpty();
     }
 
+    /** The same changes without the additions (they travel in another call). */
+    Changes withoutAdded() {
+      return new Changes(scope, List.of(), removed, edited);
+    }
+
     /** Fewest calls: one add for all new items, one edit per changed item, one remove for all gone items. */
     public List<Operation> operations() {
       List<Operation> ops = new ArrayList<>();
@@ -74,37 +88,49 @@ public final class ItemDiff {
       }
       // Removing after adding: a SelectedItems job never passes through an empty list VB365 may refuse.
       if (!removed.isEmpty()) {
-        ops.add(new Operation.RemoveItems(scope, removed.stream().map(ObservedItem::itemId).toList()));
+        ops.add(new Operation.RemoveItems(scope, removed));
       }
       return ops;
     }
 
-    /** "+1 -1 ~1" style counts, or null when nothing changes. */
-    public Difference difference() {
+    /**
+     * The changes in words, the items named as people know them (at most a few per kind), or null when nothing
+     * changes. As it stands: "selectedItems: 1 item only in the spec: alice@contoso.com; 1 item only in VB365:
+     * bob@contoso.com". As drift: "1 selected item removed outside Kubernetes: alice@contoso.com; 1 selected item
+     * added outside Kubernetes: bob@contoso.com".
+     */
+    public Difference difference(ItemNames names) {
       if (isEmpty()) {
         return null;
       }
-      List<String> parts = new ArrayList<>();
+      String list = scope.name().toLowerCase(Locale.ROOT);
+      List<String> now = new ArrayList<>();
+      List<String> drift = new ArrayList<>();
       if (!added.isEmpty()) {
-        parts.add("+" + added.size());
+        String which = labels(added, i -> names.label(i.key()));
+        now.add(count(added.size(), "item") + " only in the spec: " + which);
+        drift.add(count(added.size(), list + " item") + " removed outside Kubernetes: " + which);
       }
       if (!removed.isEmpty()) {
-        parts.add("-" + removed.size());
+        String which = labels(removed, names::label);
+        now.add(count(removed.size(), "item") + " only in VB365: " + which);
+        drift.add(count(removed.size(), list + " item") + " added outside Kubernetes: " + which);
       }
       if (!edited.isEmpty()) {
-        parts.add("~" + edited.size());
+        now.add(count(edited.size(), "item") + " with other options: "
+            + labels(edited, e -> names.label(e.observed()) + " (" + e.options(false) + ")"));
+        drift.add(count(edited.size(), list + " item") + " changed outside Kubernetes: "
+            + labels(edited, e -> names.label(e.observed()) + " (" + e.options(true) + ")"));
       }
-      return new Difference(scope.specField(), String.join(" ", parts));
+      return new Difference(scope.specField(), String.join("; ", now), String.join("; ", drift));
     }
 
-    /** One line per changed item, for Events: "+ User 5f3..", "- Site 9a..", "~ Group 1b..: mailbox: false -> true". */
-    public List<String> details() {
-      List<String> lines = new ArrayList<>();
-      added.forEach(item -> lines.add("+ " + item.key()));
-      removed.forEach(item -> lines.add("- " + item.key()));
-      edited.forEach(edit -> lines.add("~ " + edit.desired().key() + ": "
-          + String.join(", ", edit.desired().options().differencesTo(edit.observed().item().options()))));
-      return lines;
+    private static <T> String labels(List<T> items, Function<T, String> label) {
+      return ItemNames.enumerate(items.stream().map(label).toList());
+    }
+
+    private static String count(int n, String noun) {
+      return n + " " + noun + (n == 1 ? "" : "s");
     }
   }
 }

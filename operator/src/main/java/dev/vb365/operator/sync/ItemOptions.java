@@ -34,15 +34,19 @@ public sealed interface ItemOptions {
     };
   }
 
-  /** The names of the options that differ, with their values: "mailbox: true -> false". */
-  default List<String> differencesTo(ItemOptions other) {
-    List<String> out = new ArrayList<>();
+  /** One option that differs: its name, the other side's value and this side's. */
+  record OptionDifference(String option, Object theirs, Object mine) {
+  }
+
+  /** The options whose values differ from {@code other}'s, in the order of {@link #values()}. */
+  default List<OptionDifference> differencesTo(ItemOptions other) {
+    List<OptionDifference> out = new ArrayList<>();
     Map<String, Object> mine = values();
     Map<String, Object> theirs = other.values();
     for (Map.Entry<String, Object> e : mine.entrySet()) {
       Object before = theirs.get(e.getKey());
       if (!Objects.equals(e.getValue(), before)) {
-        out.add(e.getKey() + ": " + before + " -> " + e.getValue());
+        out.add(new OptionDifference(e.getKey(), before, e.getValue()));
       }
     }
     return out;

@@ -18,13 +18,16 @@ public final class JobDiff {
 
   /**
    * @param observed the job as VB365 has it, or null when it does not exist yet
+   * @param names what people call the objects of the items (besides the names VB365 lists them with), for the
+   *     differences in words
    */
-  public static Plan diff(DesiredJob desired, ObservedJob observed) {
+  public static Plan diff(DesiredJob desired, ObservedJob observed, ItemNames names) {
     Objects.requireNonNull(desired, "desired");
     if (observed == null) {
-      return new Plan(List.of(new Operation.CreateJob(desired)),
-          List.of(new Difference("job", "none -> \"" + desired.name() + "\"")), List.of());
+      return new Plan(List.of(new Operation.CreateJob(desired)), List.of(Difference.of("job", null, desired.name())),
+          List.of());
     }
+    ItemNames known = names.orListedIn(observed);
     List<Difference> differences = new ArrayList<>();
     List<String> blockers = new ArrayList<>();
     if (!desired.organizationId().equals(observed.organizationId())) {
@@ -45,11 +48,11 @@ public final class JobDiff {
         && observed.backupType() == BackupType.EntireOrganization;
     ItemDiff.Changes selected = ItemDiff.diff(Scope.Selected, desired.selectedItems(), observed.selectedItems());
     ItemDiff.Changes excluded = ItemDiff.diff(Scope.Excluded, desired.excludedItems(), observed.excludedItems());
-    if (selected.difference() != null) {
-      differences.add(selected.difference());
+    if (selected.difference(known) != null) {
+      differences.add(selected.difference(known));
     }
-    if (excluded.difference() != null) {
-      differences.add(excluded.difference());
+    if (excluded.difference(known) != null) {
+      differences.add(excluded.difference(known));
     }
 
     List<Operation> ops = new ArrayList<>();
@@ -61,7 +64,7 @@ public final class JobDiff {
       List<BackupItem> inline = switchToSelected ? selected.added() : List.of();
       ops.add(new Operation.UpdateJobSettings(settingsToSend(desired, observed), inline));
       if (switchToSelected) {
-        selected = new ItemDiff.Changes(Scope.Selected, List.of(), selected.removed(), selected.edited());
+        selected = selected.withoutAdded();
       }
     }
     ops.addAll(selected.operations());

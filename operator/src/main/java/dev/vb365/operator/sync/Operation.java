@@ -12,6 +12,11 @@ public sealed interface Operation {
   /** What the call does, for Events and logs (no secrets here: ids, names and counts only). */
   String describe();
 
+  /** What the call does, the items it touches named as people know them (first few only). */
+  default String describe(ItemNames names) {
+    return describe();
+  }
+
   /** "POST /Jobs" (v8) or "POST /Organizations/{id}/Jobs" (v6/v7) with the items inline and isEnabled. */
   record CreateJob(DesiredJob job) implements Operation {
     public CreateJob {
@@ -55,18 +60,33 @@ public sealed interface Operation {
     public String describe() {
       return "add " + items.size() + " item(s) to " + scope.specField();
     }
+
+    @Override
+    public String describe(ItemNames names) {
+      return describe() + ": " + ItemNames.enumerate(items.stream().map(i -> names.label(i.key())).toList());
+    }
   }
 
-  /** "DELETE /Jobs/{id}/SelectedItems" or ".../ExcludedItems" with all the item ids in one call. */
-  record RemoveItems(Scope scope, List<String> itemIds) implements Operation {
+  /** "DELETE /Jobs/{id}/SelectedItems" or ".../ExcludedItems" with all the items' ids in one call. */
+  record RemoveItems(Scope scope, List<ObservedItem> items) implements Operation {
     public RemoveItems {
       Objects.requireNonNull(scope, "scope");
-      itemIds = List.copyOf(itemIds);
+      items = List.copyOf(items);
+    }
+
+    /** The VB365 ids of the items, as the call names them. */
+    public List<String> itemIds() {
+      return items.stream().map(ObservedItem::itemId).toList();
     }
 
     @Override
     public String describe() {
-      return "remove " + itemIds.size() + " item(s) from " + scope.specField();
+      return "remove " + items.size() + " item(s) from " + scope.specField();
+    }
+
+    @Override
+    public String describe(ItemNames names) {
+      return describe() + ": " + ItemNames.enumerate(items.stream().map(names::label).toList());
     }
   }
 
@@ -81,6 +101,11 @@ public sealed interface Operation {
     @Override
     public String describe() {
       return "edit " + item.key() + " in " + scope.specField();
+    }
+
+    @Override
+    public String describe(ItemNames names) {
+      return "edit the options of " + names.label(item.key()) + " in " + scope.specField();
     }
   }
 

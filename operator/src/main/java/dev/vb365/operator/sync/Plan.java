@@ -25,8 +25,19 @@ public record Plan(List<Operation> operations, List<Difference> differences, Lis
     return operations.isEmpty() && differences.isEmpty() && blockers.isEmpty();
   }
 
-  /** The differences in one line: "schedulePolicy.dailyTime: 22:00 -> 23:00; selectedItems: +1 -1". */
+  /**
+   * The differences in one line, as they stand: "schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00;
+   * selectedItems: 1 item only in the spec: alice@contoso.com".
+   */
   public String summary() {
     return differences.stream().map(Difference::toString).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * The differences in one line as drift, changes made outside Kubernetes: "schedulePolicy.dailyTime: changed to
+   * 03:00 outside Kubernetes, spec wants 22:00; 1 selected item removed outside Kubernetes: alice@contoso.com".
+   */
+  public String driftSummary() {
+    return differences.stream().map(Difference::asDrift).collect(Collectors.joining("; "));
   }
 }

@@ -53,7 +53,7 @@ class ApiModelTest {
     status.setNextRun("2026-11-24T22:00:00Z");
     status.setSelectedItemCount(3);
     status.setConditions(List.of(new ConditionBuilder().withType(ConditionTypes.READY).withStatus("True")
-        .withReason("Synced").withMessage("").withObservedGeneration(3L)
+        .withReason("UpToDate").withMessage("").withObservedGeneration(3L)
         .withLastTransitionTime("2026-11-23T10:00:00Z").build()));
     String yaml = Serialization.asYaml(status);
     assertThat(yaml).contains("eTag: \"42\"").contains("lastAppliedETag: \"41\"").contains("observedGeneration: 3")

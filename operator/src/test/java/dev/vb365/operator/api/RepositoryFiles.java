@@ -33,12 +33,12 @@ final class RepositoryFiles {
     return List.of(root.resolve("crds").resolve(file), root.resolve("helm/vb365-operator/crds").resolve(file));
   }
 
-  /** The CRD the crd-generator-maven-plugin wrote in this build (process-classes, before the tests). */
+  /** The CRD this build generated (CustomResourceDefinitions, in process-classes, before the tests). */
   static String generatedCrd(String file) {
     try (InputStream in = RepositoryFiles.class.getResourceAsStream("/META-INF/fabric8/" + file)) {
       if (in == null) {
         throw new IllegalStateException("META-INF/fabric8/" + file + " is not on the class path: run the tests "
-            + "through Maven (the crd-generator-maven-plugin writes it in process-classes)");
+            + "through Maven (the build writes it in process-classes: api.CustomResourceDefinitions)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -12,7 +12,7 @@ class ConditionsTest {
 
   private static final Instant T1 = Instant.parse("2026-03-01T10:00:00.123Z");
   private static final Instant T2 = Instant.parse("2026-03-01T11:00:00Z");
-  private static final Conditions.Verdict READY = Conditions.Verdict.isTrue(Reasons.SYNCED, "matches");
+  private static final Conditions.Verdict READY = Conditions.Verdict.isTrue(Reasons.UP_TO_DATE, "matches");
   private static final Conditions.Verdict SYNCED = Conditions.Verdict.isTrue(Reasons.RECONCILE_SUCCESS, "ok");
   private static final Conditions.Verdict NO_DRIFT = Conditions.Verdict.isFalse(Reasons.NO_DRIFT, "none");
 

@@ -9,6 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The operator's policy as a table: what a reconcile does with what it found. */
 class DecisionTest {
 
+  /** The plan's differences as drift (Plan.driftSummary). */
+  private static final String DRIFT = "a: changed to 1 outside Kubernetes, spec wants 2";
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       # case                                | observe | blocked | differs | vanished | wasReady | wasDrifted | moved | policy  | shown    | action       | drift | announce
@@ -18,8 +21,8 @@ class DecisionTest {
       in sync although VB365 moved (a run)  | false   | false   | false   | false    | true     | false      | true  | Correct |          | IN_SYNC      | false | false
       drift, corrected                      | false   | false   | true    | false    | true     | false      | true  | Correct |          | APPLY        | true  | true
       drift, reported                       | false   | false   | true    | false    | true     | false      | true  | Report  |          | REPORT_DRIFT | true  | true
-      drift reported before, same summary   | false   | false   | true    | false    | false    | true       | false | Report  | a: 1 -> 2| REPORT_DRIFT | true  | false
-      drift reported before, new summary    | false   | false   | true    | false    | false    | true       | false | Report  | b: 1 -> 3| REPORT_DRIFT | true  | true
+      drift reported before, same summary   | false   | false   | true    | false    | false    | true       | false | Report  | a: changed to 1 outside Kubernetes, spec wants 2| REPORT_DRIFT | true  | false
+      drift reported before, new summary    | false   | false   | true    | false    | false    | true       | false | Report  | b: changed to 1 outside Kubernetes, spec wants 3| REPORT_DRIFT | true  | true
       job deleted outside Kubernetes        | false   | false   | true    | true     | true     | false      | true  | Correct |          | APPLY        | true  | true
       ObserveOnly differs                   | true    | false   | true    | false    | true     | false      | true  | Correct |          | OBSERVE_ONLY | true  | true
       ObserveOnly in sync                   | true    | false   | false   | false    | true     | false      | false | Correct |          | OBSERVE_ONLY | false | false
@@ -29,10 +32,10 @@ class DecisionTest {
       boolean wasDrifted, boolean moved, DriftPolicy policy, String shown, Decision.Action action, boolean drift,
       boolean announce) {
     Decision d = Decision.of(new Decision.Facts(observe, blocked, differs, vanished, wasReady, wasDrifted, moved,
-        policy, "a: 1 -> 2", shown));
+        policy, DRIFT, shown));
     assertThat(d.action()).isEqualTo(action);
     assertThat(d.drift()).isEqualTo(drift);
     assertThat(d.announceDrift()).isEqualTo(announce);
-    assertThat(d.driftSummary()).isEqualTo(vanished ? "the VB365 job was deleted outside Kubernetes" : "a: 1 -> 2");
+    assertThat(d.driftSummary()).isEqualTo(vanished ? "the VB365 job was deleted outside Kubernetes" : DRIFT);
   }
 }

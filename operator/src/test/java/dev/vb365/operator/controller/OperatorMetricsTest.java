@@ -22,6 +22,7 @@ class OperatorMetricsTest {
     metrics.lastStatus(new ResourceID("c", "contoso"), "Failed");
     metrics.lastStatus(new ResourceID("d", "contoso"), "SomethingNew");
     metrics.lastStatus(new ResourceID("e", "contoso"), null);
+    metrics.lastStatus(new ResourceID("f", "contoso"), LastRunStatus.NEVER_RUN);
     metrics.lastStatus(new ResourceID("c", "contoso"), "Warning"); // c ran again
     metrics.forget(new ResourceID("b", "contoso"));
     String scrape = registry.scrape();
@@ -29,7 +30,7 @@ class OperatorMetricsTest {
     assertThat(scrape).contains("vb365_drift_detections_total 2.0", "vb365_drift_corrections_total 1.0",
         "vb365_jobs_by_last_status{status=\"Success\"} 1.0", "vb365_jobs_by_last_status{status=\"Failed\"} 0.0",
         "vb365_jobs_by_last_status{status=\"Warning\"} 1.0", "vb365_jobs_by_last_status{status=\"Unknown\"} 1.0",
-        "vb365_jobs_by_last_status{status=\"None\"} 1.0");
+        "vb365_jobs_by_last_status{status=\"None\"} 1.0", "vb365_jobs_by_last_status{status=\"NeverRun\"} 1.0");
     assertThat(scrape).doesNotContain("SomethingNew").doesNotContain("contoso");
   }
 }

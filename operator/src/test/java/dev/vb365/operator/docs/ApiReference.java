@@ -128,6 +128,10 @@ final class ApiReference {
       String group = required(crd, spec, "group");
       String plural = required(crd, names, "plural");
       body.append("## ").append(kind).append("\n\n");
+      String description = version.path("schema").path("openAPIV3Schema").path("description").asText("");
+      if (!description.isBlank()) {
+        body.append(description.strip()).append("\n\n"); // what kubectl explain shows first
+      }
       body.append("- API version: `").append(group).append('/').append(required(crd, version, "name")).append('`');
       List<String> state = new ArrayList<>();
       if (version.path("served").asBoolean(false)) {

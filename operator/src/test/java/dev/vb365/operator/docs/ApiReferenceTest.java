@@ -97,7 +97,9 @@ class ApiReferenceTest {
   void kindsShowTheirNamesAndPrinterColumns() {
     String reference = ApiReference.render(DocsFiles.committedCrds(), REFRESH);
     assertThat(reference)
-        .contains("## BackupJob\n\n- API version: `backup.vb365.dev/v1alpha1` (served, storage)\n"
+        .containsPattern("## BackupJob\n\nA Veeam Backup for Microsoft 365 \\(VB365\\) backup job, declared in "
+            + "Kubernetes[^\n]+\n\n- API version")
+        .contains("\n\n- API version: `backup.vb365.dev/v1alpha1` (served, storage)\n"
             + "- Kind: `BackupJob`, namespaced\n- Plural / singular: `backupjobs` / `backupjob`\n"
             + "- Short names: `bj`\n- Categories: `vb365`\n- Subresources: `status`\n\n"
             + "List them with `kubectl get backupjobs`, `kubectl get bj` or `kubectl get vb365`.\n")
@@ -106,7 +108,9 @@ class ApiReferenceTest {
         .contains("| `status.eTag` | `string` |  | Version of the VB365 job as last observed")
         .contains("| Job ID | string | `.status.jobId` | `-o wide` |\n")
         .contains("## JobItem\n")
-        .contains("| Item ID | string | `.status.itemId` | `-o wide` |\n");
+        .contains("| Item ID | string | `.status.itemId` | `-o wide` |\n")
+        .contains("| Next Run | string | `.status.nextRun` | always |\n| Age | date | `.metadata.creationTimestamp` | "
+            + "always |\n\n");
   }
 
   @Test

@@ -62,7 +62,7 @@ final class DocsFiles {
       try (InputStream in = DocsFiles.class.getResourceAsStream("/META-INF/fabric8/" + committed.file())) {
         if (in == null) {
           throw new IllegalStateException("META-INF/fabric8/" + committed.file() + " is not on the class path: "
-              + "run the tests through Maven (the crd-generator-maven-plugin writes it in process-classes)");
+              + "run the tests through Maven (the build writes it in process-classes: api.CustomResourceDefinitions)");
         }
         crds.add(new ApiReference.Crd(committed.file(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       } catch (IOException e) {

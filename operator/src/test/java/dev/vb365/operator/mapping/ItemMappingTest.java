@@ -7,8 +7,10 @@ import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemOptions;
 import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.sync.ObservedItem;
+import dev.vb365.operator.veeam.model.Group;
 import dev.vb365.operator.veeam.model.JobItem;
 import dev.vb365.operator.veeam.model.Site;
+import dev.vb365.operator.veeam.model.Team;
 import dev.vb365.operator.veeam.model.User;
 import java.util.List;
 import java.util.stream.Stream;
@@ -88,5 +90,28 @@ class ItemMappingTest {
     List<ObservedItem> observed = ItemMapping.toObserved(List.of(unknownType, noObject, noId, fine));
 
     assertThat(observed).extracting(ObservedItem::itemId).containsExactly("i-3");
+  }
+
+  @Test
+  void listedItemsAndLookedUpObjectsCarryTheNamesPeopleKnowThemBy() {
+    User alice = new User("u-1", "alice@contoso.com", "Alice", "User", "Cloud");
+    Site hr = new Site("s-1", "https://contoso.sharepoint.com/sites/hr", "hr", "HR", null, true, false);
+    Team teamByName = new Team("t-1", "Human Resources", "hr@contoso.com", null);
+    Group groupWithoutName = new Group("g-1", null, "Finance", null, null);
+    List<ObservedItem> listed = ItemMapping.toObserved(List.of(
+        JobItem.user(alice, true, false, false, false).withId("i-1"), JobItem.site(hr).withId("i-2"),
+        JobItem.team(teamByName, false).withId("i-3"),
+        JobItem.group(groupWithoutName, false, false, false, false, false, true, true).withId("i-4"),
+        JobItem.user(new User("u-2", null, null, null, null), true, true, true, true).withId("i-5"),
+        JobItem.personalSites().withId("i-6")));
+    assertThat(listed).extracting(ObservedItem::name).containsExactly("alice@contoso.com",
+        "https://contoso.sharepoint.com/sites/hr", "Human Resources", "Finance", null, null);
+
+    ItemObjects objects = ItemObjects.none().user(alice).site(hr).team(teamByName);
+    assertThat(objects.names().label(ItemKey.of(ItemType.User, "U-1"))).isEqualTo("alice@contoso.com");
+    assertThat(objects.names().label(ItemKey.of(ItemType.Site, "s-1")))
+        .isEqualTo("https://contoso.sharepoint.com/sites/hr");
+    assertThat(objects.names().label(ItemKey.of(ItemType.Team, "t-1"))).isEqualTo("Human Resources");
+    assertThat(objects.names().label(ItemKey.of(ItemType.User, "u-2"))).as("never looked up").isEqualTo("User u-2");
   }
 }

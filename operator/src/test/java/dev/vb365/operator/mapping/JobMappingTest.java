@@ -11,6 +11,7 @@ import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemOptions;
 import dev.vb365.operator.api.ItemType;
 import dev.vb365.operator.sync.JobDiff;
+import dev.vb365.operator.sync.ItemNames;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
 import dev.vb365.operator.sync.Operation;
@@ -53,7 +54,7 @@ class JobMappingTest {
 
     ObservedJob observed = JobMapping.toObserved(created, selected, excluded);
 
-    assertThat(JobDiff.diff(desired(), observed).inSync()).isTrue();
+    assertThat(JobDiff.diff(desired(), observed, ItemNames.none()).inSync()).isTrue();
     assertThat(observed.id()).isEqualTo("j-1");
     assertThat(observed.versionStamp()).isEqualTo("1");
     assertThat(observed.lastStatus()).isEqualTo("Stopped");
@@ -67,7 +68,7 @@ class JobMappingTest {
     ObservedJob observed = JobMapping.toObserved(new Job("j-1", "Finance", "old", ORG, REPO,
         dev.vb365.operator.veeam.model.BackupType.SELECTED_ITEMS, true, ScheduleMapping.toVeeam(Schedule.DEFAULT), null,
         null, null, null, 3L), List.of(new ObservedItem("i-1", ALICE)), List.of(new ObservedItem("i-2", INTERN)));
-    Plan plan = JobDiff.diff(desired(), observed);
+    Plan plan = JobDiff.diff(desired(), observed, ItemNames.none());
 
     Operation.UpdateJobSettings update = (Operation.UpdateJobSettings) plan.operations().get(0);
     JobEdit edit = JobMapping.edit(update, ItemObjects.none());
@@ -87,7 +88,7 @@ class JobMappingTest {
         ScheduleMapping.toVeeam(Schedule.daily(DailyType.Workdays, LocalTime.of(22, 0))), null, null, null, null, 3L),
         List.of(), List.of(new ObservedItem("i-2", INTERN)));
 
-    Plan plan = JobDiff.diff(desired(), whole);
+    Plan plan = JobDiff.diff(desired(), whole, ItemNames.none());
     JobEdit edit = JobMapping.edit((Operation.UpdateJobSettings) plan.operations().get(0), ItemObjects.none());
 
     assertThat(plan.operations()).hasSize(1);

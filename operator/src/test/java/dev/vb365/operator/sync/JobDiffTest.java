@@ -36,6 +36,9 @@ class JobDiffTest {
 
   private static final BackupItem ALICE = user("2b38d840-alice", true, true);
   private static final BackupItem BOB = user("2b38d840-bob", true, false);
+  /** What the resolve step looked up; the site and the intern are known by id only. */
+  private static final ItemNames NAMES = ItemNames.of(java.util.Map.of(ALICE.key(), "alice@contoso.com", BOB.key(),
+      "bob@contoso.com", ItemKey.of(ItemType.Group, "9592732d-finance"), "finance@contoso.com"));
 
   /** VB365 holds the job differently in form but not in meaning: nothing to write, nothing to report. */
   static Stream<Arguments> noOps() {
@@ -71,7 +74,7 @@ class JobDiffTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("noOps")
   void equalAfterNormalizationGivesAnEmptyPlan(String name, UnaryOperator<JobFixture> observedForm) {
-    Plan plan = JobDiff.diff(base().desired(), base().with(observedForm).observed());
+    Plan plan = JobDiff.diff(base().desired(), base().with(observedForm).observed(), NAMES);
     assertThat(plan.operations()).isEmpty();
     assertThat(plan.differences()).isEmpty();
     assertThat(plan.inSync()).isTrue();
@@ -133,7 +136,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.dailyTime: 22:00 -> 23:00"),
+            "schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00"),
         plan("name and description changed",
             f -> f.with(x -> {
               x.name = "Finance EU";
@@ -142,7 +145,8 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "jobName: \"Finance\" -> \"Finance EU\"; description: \"Finance mailboxes and sites\" -> \"EU only\""),
+            "jobName: VB365 has \"Finance\", spec wants \"Finance EU\"; description: VB365 has \"Finance mailboxes and "
+                + "sites\", spec wants \"EU only\""),
         plan("repository and backup type's neighbours",
             f -> f.with(x -> {
               x.repositoryId = "AAAAAAAA-0000-0000-0000-000000000001";
@@ -150,7 +154,8 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "repository: \"2c9079b0-76b4-415f-bca8-de1450cedf79\" -> \"aaaaaaaa-0000-0000-0000-000000000001\""),
+            "repository: VB365 has \"2c9079b0-76b4-415f-bca8-de1450cedf79\", spec wants "
+                + "\"aaaaaaaa-0000-0000-0000-000000000001\""),
         plan("disabled only: the disable call, no PUT",
             f -> f.with(x -> {
               x.enabled = false;
@@ -158,7 +163,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new DisableJob()),
-            "enabled: true -> false"),
+            "enabled: VB365 has true, spec wants false"),
         plan("enabled only",
             UnaryOperator.identity(),
             f -> f.with(x -> {
@@ -166,7 +171,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new EnableJob()),
-            "enabled: false -> true"),
+            "enabled: VB365 has false, spec wants true"),
         plan("enabled and a setting: one PUT carries both",
             f -> f.with(x -> {
               x.enabled = false;
@@ -175,7 +180,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.dailyTime: 22:00 -> 23:00; enabled: true -> false"),
+            "schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00; enabled: VB365 has true, spec wants false"),
         plan("daily to periodically",
             f -> f.with(x -> {
               x.schedule = Schedule.periodically(PeriodicInterval.Hours4)
@@ -184,8 +189,9 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.type: Daily -> Periodically; schedulePolicy.dailyType: Workdays -> none; "
-                + "schedulePolicy.dailyTime: 22:00 -> none; schedulePolicy.periodicallyEvery: none -> Hours4"),
+            "schedulePolicy.type: VB365 has Daily, spec wants Periodically; schedulePolicy.dailyType: VB365 has "
+                + "Workdays, spec wants none; schedulePolicy.dailyTime: VB365 has 22:00, spec wants none; "
+                + "schedulePolicy.periodicallyEvery: VB365 has none, spec wants Hours4"),
         plan("backup window changed",
             f -> f.with(x -> {
               x.schedule = x.schedule.withBackupWindow(BackupWindow.parse(List.of("Everyday 22:00-02:00"), null,
@@ -194,7 +200,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.backupWindow: allow Mon-Fri 20:00-06:00 -> allow Everyday 22:00-02:00"),
+            "schedulePolicy.backupWindow: VB365 has allow Mon-Fri 20:00-06:00, spec wants allow Everyday 22:00-02:00"),
         plan("a stated minute offset is compared",
             f -> f.with(x -> {
               x.schedule = x.schedule.withBackupWindow(x.schedule.backupWindow().withMinuteOffset(0));
@@ -205,7 +211,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.backupWindow: allow Mon-Fri 20:00-06:00 (UTC offset 60 min) -> "
+            "schedulePolicy.backupWindow: VB365 has allow Mon-Fri 20:00-06:00 (UTC offset 60 min), spec wants "
                 + "allow Mon-Fri 20:00-06:00 (UTC offset 0 min)"),
         plan("VB365 sent no dailyTime (a null the spec calls non-nullable)",
             UnaryOperator.identity(),
@@ -214,7 +220,7 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.dailyTime: none -> 22:00"),
+            "schedulePolicy.dailyTime: VB365 has none, spec wants 22:00"),
         plan("retry count",
             f -> f.with(x -> {
               x.schedule = x.schedule.withRetry(new Retry(true, 5, 10));
@@ -222,7 +228,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of())),
-            "schedulePolicy.retry.count: 3 -> 5"),
+            "schedulePolicy.retry.count: VB365 has 3, spec wants 5"),
 
         // Items: one call per list to add, one per list to remove, one per changed item.
         plan("one user added",
@@ -232,7 +238,7 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new AddItems(Scope.Selected, List.of(ALICE))),
-            "selectedItems: +1"),
+            "selectedItems: 1 item only in the spec: alice@contoso.com"),
         plan("two added, one removed, one edited",
             f -> f.with(x -> {
               x.selected = List.of(group("9592732d-finance", false), ALICE, BOB);
@@ -241,8 +247,10 @@ class JobDiffTest {
             UnaryOperator.identity(),
             d -> List.of(new AddItems(Scope.Selected, List.of(ALICE, BOB)),
                 new EditItem(Scope.Selected, "sel:Group 9592732d-finance", group("9592732d-finance", false)),
-                new RemoveItems(Scope.Selected, List.of("sel:Site e1fa728c-finance"))),
-            "selectedItems: +2 -1 ~1"),
+                new RemoveItems(Scope.Selected, observed("sel:", site("e1fa728c-finance")))),
+            "selectedItems: 2 items only in the spec: alice@contoso.com, bob@contoso.com; 1 item only in VB365: "
+                + "Site e1fa728c-finance; 1 item with other options: finance@contoso.com (members: VB365 has true, "
+                + "spec wants false; memberMailbox: VB365 has true, spec wants false)"),
         plan("excluded item edited and one removed",
             f -> f.with(x -> {
               x.excluded = List.of(user("2b38d840-intern", true, true));
@@ -253,8 +261,9 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new EditItem(Scope.Excluded, "exc:User 2b38d840-intern", user("2b38d840-intern", true, true)),
-                new RemoveItems(Scope.Excluded, List.of("exc:User 2b38d840-bob"))),
-            "excludedItems: -1 ~1"),
+                new RemoveItems(Scope.Excluded, observed("exc:", BOB))),
+            "excludedItems: 1 item only in VB365: bob@contoso.com; 1 item with other options: "
+                + "User 2b38d840-intern (oneDrive: VB365 has false, spec wants true)"),
         plan("settings and both lists: PUT first, then selected, then excluded",
             f -> f.with(x -> {
               x.description = "new";
@@ -264,9 +273,10 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
-                new RemoveItems(Scope.Selected, List.of("sel:Group 9592732d-finance")),
+                new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true))),
                 new AddItems(Scope.Excluded, List.of(ALICE))),
-            "description: \"Finance mailboxes and sites\" -> \"new\"; selectedItems: -1; excludedItems: +1"),
+            "description: VB365 has \"Finance mailboxes and sites\", spec wants \"new\"; selectedItems: 1 item only in "
+                + "VB365: finance@contoso.com; excludedItems: 1 item only in the spec: alice@contoso.com"),
         plan("VB365 lists the same object twice: the extra one goes",
             UnaryOperator.identity(),
             f -> f.with(x -> {
@@ -274,8 +284,9 @@ class JobDiffTest {
                   group("9592732d-finance", true));
               return x;
             }),
-            d -> List.of(new RemoveItems(Scope.Selected, List.of("sel:Group 9592732d-finance#2"))),
-            "selectedItems: -1"),
+            d -> List.of(new RemoveItems(Scope.Selected,
+                observed("sel:", group("9592732d-finance", true), group("9592732d-finance", true)).subList(1, 2))),
+            "selectedItems: 1 item only in VB365: finance@contoso.com"),
 
         // Backup type switches.
         plan("entire organization to selected items: the items ride in the PUT",
@@ -286,7 +297,8 @@ class JobDiffTest {
               return x;
             }),
             d -> List.of(new UpdateJobSettings(d.settings(), d.selectedItems())),
-            "backupType: EntireOrganization -> SelectedItems; selectedItems: +2"),
+            "backupType: VB365 has EntireOrganization, spec wants SelectedItems; selectedItems: 2 items only in the "
+                + "spec: finance@contoso.com, Site e1fa728c-finance"),
         plan("selected items to entire organization: PUT, then the selected items go",
             f -> f.with(x -> {
               x.backupType = BackupType.EntireOrganization;
@@ -295,13 +307,19 @@ class JobDiffTest {
             }),
             UnaryOperator.identity(),
             d -> List.of(new UpdateJobSettings(d.settings(), List.of()),
-                new RemoveItems(Scope.Selected, List.of("sel:Group 9592732d-finance", "sel:Site e1fa728c-finance"))),
-            "backupType: SelectedItems -> EntireOrganization; selectedItems: -2"));
+                new RemoveItems(Scope.Selected, observed("sel:", group("9592732d-finance", true),
+                    site("e1fa728c-finance")))),
+            "backupType: VB365 has SelectedItems, spec wants EntireOrganization; selectedItems: 2 items only in "
+                + "VB365: finance@contoso.com, Site e1fa728c-finance"));
   }
 
   private static Arguments plan(String name, UnaryOperator<JobFixture> desired, UnaryOperator<JobFixture> observed,
       Function<DesiredJob, List<Operation>> expectedOps, String expectedSummary) {
     return Arguments.of(name, desired, observed, expectedOps, expectedSummary);
+  }
+
+  private static List<ObservedItem> observed(String prefix, BackupItem... items) {
+    return JobFixture.observedItems(prefix, List.of(items));
   }
 
   private static UnaryOperator<JobFixture> same() {
@@ -320,7 +338,7 @@ class JobDiffTest {
       String expectedSummary) {
     DesiredJob desired = desiredChange.apply(base()).desired();
     ObservedJob observed = observedChange.apply(base()).observed();
-    Plan plan = JobDiff.diff(desired, observed);
+    Plan plan = JobDiff.diff(desired, observed, NAMES);
     assertThat(plan.operations()).isEqualTo(expectedOps.apply(desired));
     assertThat(plan.summary()).isEqualTo(expectedSummary);
     assertThat(plan.blockers()).isEmpty();
@@ -330,9 +348,9 @@ class JobDiffTest {
   @Test
   void aJobThatDoesNotExistIsCreatedInOneCallWithItsItems() {
     DesiredJob desired = base().desired();
-    Plan plan = JobDiff.diff(desired, null);
+    Plan plan = JobDiff.diff(desired, null, NAMES);
     assertThat(plan.operations()).containsExactly(new CreateJob(desired));
-    assertThat(plan.summary()).isEqualTo("job: none -> \"Finance\"");
+    assertThat(plan.summary()).isEqualTo("job: VB365 has none, spec wants \"Finance\"");
     assertThat(plan.operations().get(0).describe())
         .isEqualTo("create job \"Finance\" with 2 selected and 1 excluded items");
   }
@@ -344,13 +362,14 @@ class JobDiffTest {
       f.name = "Other";
       return f;
     }).observed();
-    Plan plan = JobDiff.diff(base().desired(), observed);
+    Plan plan = JobDiff.diff(base().desired(), observed, NAMES);
     assertThat(plan.operations()).isEmpty();
     assertThat(plan.inSync()).isFalse();
     assertThat(plan.blockers()).singleElement().asString()
         .contains("belongs to organization 00000000-0000-0000-0000-0000000000aa")
         .contains("VB365 cannot move a job to another organization");
-    assertThat(plan.summary()).startsWith("organization: ").contains("jobName: \"Other\" -> \"Finance\"");
+    assertThat(plan.summary()).startsWith("organization: VB365 has ")
+        .contains("jobName: VB365 has \"Other\", spec wants \"Finance\"");
   }
 
   @Test
@@ -363,22 +382,72 @@ class JobDiffTest {
       f.schedule = f.schedule.withBackupWindow(f.schedule.backupWindow().withMinuteOffset(120));
       return f;
     }).observed();
-    Plan plan = JobDiff.diff(desired, observed);
+    Plan plan = JobDiff.diff(desired, observed, NAMES);
     UpdateJobSettings put = (UpdateJobSettings) plan.operations().get(0);
     assertThat(put.settings().schedule().backupWindow().minuteOffset()).isEqualTo(120);
     assertThat(put.settings().schedule().backupWindow().sameHours(desired.schedule().backupWindow())).isTrue();
-    assertThat(plan.summary()).isEqualTo("schedulePolicy.dailyTime: 22:00 -> 23:00");
+    assertThat(plan.summary()).isEqualTo("schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00");
   }
 
   @Test
-  void itemDetailsNameEachChangeForEvents() {
-    ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, List.of(group("g", false), ALICE),
-        JobFixture.observedItems("sel:", List.of(group("g", true), site("s"))));
-    assertThat(changes.details()).containsExactly("+ User 2b38d840-alice", "- Site s",
-        "~ Group g: members: true -> false, memberMailbox: true -> false");
+  void itemChangesNameTheItemsAsPeopleKnowThemAsTheyStandAndAsDrift() {
+    List<ObservedItem> inVb365 = List.of(
+        new ObservedItem("sel:1", group("g", true), "finance@contoso.com"),
+        new ObservedItem("sel:2", site("s"), "https://contoso.sharepoint.com/sites/hr"));
+    ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, List.of(group("g", false), ALICE), inVb365);
+    Difference difference = changes.difference(NAMES);
+    assertThat(difference.toString()).isEqualTo("selectedItems: 1 item only in the spec: alice@contoso.com; "
+        + "1 item only in VB365: https://contoso.sharepoint.com/sites/hr; 1 item with other options: "
+        + "finance@contoso.com (members: VB365 has true, spec wants false; memberMailbox: VB365 has true, spec wants "
+        + "false)");
+    assertThat(difference.asDrift()).isEqualTo("1 selected item removed outside Kubernetes: alice@contoso.com; "
+        + "1 selected item added outside Kubernetes: https://contoso.sharepoint.com/sites/hr; 1 selected item "
+        + "changed outside Kubernetes: finance@contoso.com (members: changed to true, spec wants false; "
+        + "memberMailbox: changed to true, spec wants false)");
+
+    // The apply step names items with the resolve step's names and those VB365 listed.
     List<String> described = new ArrayList<>();
-    changes.operations().forEach(op -> described.add(op.describe()));
-    assertThat(described).containsExactly("add 1 item(s) to selectedItems", "edit Group g in selectedItems",
-        "remove 1 item(s) from selectedItems");
+    changes.operations().forEach(op -> described.add(op.describe(NAMES.orListed(inVb365))));
+    assertThat(described).containsExactly("add 1 item(s) to selectedItems: alice@contoso.com",
+        "edit the options of finance@contoso.com in selectedItems",
+        "remove 1 item(s) from selectedItems: https://contoso.sharepoint.com/sites/hr");
+  }
+
+  @Test
+  void anObjectWithoutANameIsNamedByItsTypeAndId() {
+    ItemDiff.Changes changes = ItemDiff.diff(Scope.Excluded, List.of(),
+        JobFixture.observedItems("exc:", List.of(user("2b38d840-8098-4614-b369-ebce33f9b2c7", true, true))));
+    assertThat(changes.difference(ItemNames.none()).asDrift())
+        .isEqualTo("1 excluded item added outside Kubernetes: User 2b38d840-8098-4614-b369-ebce33f9b2c7");
+    assertThat(changes.operations().get(0).describe(ItemNames.none()))
+        .isEqualTo("remove 1 item(s) from excludedItems: User 2b38d840-8098-4614-b369-ebce33f9b2c7");
+  }
+
+  @Test
+  void manyItemsAreNamedFirstFewThenCounted() {
+    List<BackupItem> five = List.of(user("a", true, true), user("b", true, true), user("c", true, true),
+        user("d", true, true), user("e", true, true));
+    java.util.Map<ItemKey, String> upns = new java.util.HashMap<>();
+    five.forEach(u -> upns.put(u.key(), u.key().objectId() + "@contoso.com"));
+    ItemDiff.Changes changes = ItemDiff.diff(Scope.Selected, five, List.of());
+    assertThat(changes.difference(ItemNames.of(upns)).toString()).isEqualTo(
+        "selectedItems: 5 items only in the spec: a@contoso.com, b@contoso.com, c@contoso.com and 2 more");
+    assertThat(changes.operations().get(0).describe(ItemNames.of(upns)))
+        .isEqualTo("add 5 item(s) to selectedItems: a@contoso.com, b@contoso.com, c@contoso.com and 2 more");
+  }
+
+  @Test
+  void settingsAsDriftSayWhatVb365WasChangedToAndWhatTheSpecWants() {
+    DesiredJob desired = base().desired();
+    ObservedJob observed = base().with(f -> {
+      f.schedule = daily(f, LocalTime.of(3, 0));
+      f.enabled = false;
+      return f;
+    }).observed();
+    Plan plan = JobDiff.diff(desired, observed, NAMES);
+    assertThat(plan.summary()).isEqualTo("schedulePolicy.dailyTime: VB365 has 03:00, spec wants 22:00; "
+        + "enabled: VB365 has false, spec wants true");
+    assertThat(plan.driftSummary()).isEqualTo("schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec "
+        + "wants 22:00; enabled: changed to false outside Kubernetes, spec wants true");
   }
 }

@@ -48,9 +48,16 @@ public final class Demo implements AutoCloseable {
   public record Options(boolean keepRunning, Path kubeconfig, Path examples, Duration timeout,
       boolean realKubernetes) {
     public static Options defaults() {
-      return new Options(false, Path.of("vb365-demo.kubeconfig"), Path.of("examples"), Duration.ofSeconds(60), false);
+      return new Options(false, Path.of(DEFAULT_KUBECONFIG), Path.of("examples"), Duration.ofSeconds(60), false);
     }
   }
+
+  /**
+   * Where keepRunning writes the kubeconfig unless told otherwise: in the working directory, whichever it is (the
+   * repository's root or a module's). It holds credentials (the real backend's admin certificate), so .gitignore
+   * covers this name in every directory.
+   */
+  public static final String DEFAULT_KUBECONFIG = "vb365-demo.kubeconfig";
 
   private static final String DRIFT_JOB = "finance";
 
@@ -59,6 +66,8 @@ public final class Demo implements AutoCloseable {
   private final long started = System.nanoTime();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** keepRunning reached its "Your turn" section: people are using what it serves. */
+  private volatile boolean serving;
   private Sandbox sandbox;
   private Vb365Operator operator;
   private PrometheusMeterRegistry registry;
@@ -187,8 +196,9 @@ public final class Demo implements AutoCloseable {
     String wanted = schedule.path("dailyTime").asText();
     String changed = wanted.startsWith("03:") ? "04:00:00" : "03:00:00";
     section(4, "Someone changes VB365 job \"" + name + "\" behind Kubernetes' back");
-    out.printf("   PUT %s/v8/Jobs/%s  schedulePolicy.dailyTime %s -> %s  (eTag was %s)%n",
-        sandbox.simulator().baseUri(), jobId, hhmm(wanted), hhmm(changed), job.path("eTag").asText());
+    // Which value is whose: this edit changes VB365's, the spec keeps wanting its own.
+    out.printf("   PUT %s/v8/Jobs/%s  schedulePolicy.dailyTime: VB365 gets %s, spec wants %s  (eTag was %s)%n",
+        sandbox.simulator().baseUri(), jobId, hhmm(changed), hhmm(wanted), job.path("eTag").asText());
     schedule.put("dailyTime", changed);
     ObjectNode edit = Vb365Admin.object();
     edit.set("schedulePolicy", schedule);
@@ -292,6 +302,7 @@ public final class Demo implements AutoCloseable {
     out.println("     CA file   " + ca);
     out.println("     calls     curl -s --cacert " + ca + " " + sandbox.simulator().baseUri() + "/_sim/requests");
     out.flush();
+    serving = true;
     stopped.await();
     return Main.EXIT_OK;
   }
@@ -359,11 +370,23 @@ public final class Demo implements AutoCloseable {
     return time.length() >= 5 ? time.substring(0, 5) : time;
   }
 
+  /**
+   * Stops everything, once. The first caller closes (a Ctrl+C's shutdown hook, or the end of {@link #run()}), so the
+   * JVM does not exit while another thread is still closing. Having served kubectl, it says that it stops and that it
+   * stopped: closing takes a few seconds, and a silent pause after Ctrl+C looks like a hang.
+   */
   @Override
   public void close() {
-    stop();
     if (!closed.compareAndSet(false, true)) {
+      stop();
       return;
+    }
+    stop();
+    boolean announce = serving;
+    if (announce) {
+      out.println();
+      out.println("Stopping: the operator, the Kubernetes API and the VB365 simulator ...");
+      out.flush();
     }
     try {
       if (operator != null) {
@@ -376,6 +399,10 @@ public final class Demo implements AutoCloseable {
       if (sandbox != null) {
         sandbox.close();
       }
+    }
+    if (announce) {
+      out.println("Stopped.");
+      out.flush();
     }
   }
 }

@@ -24,7 +24,7 @@ final class DemoCommand implements Callable<Integer> {
           + "use kubectl against it and poke the simulator.")
   boolean keepRunning;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "vb365-demo.kubeconfig",
+  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = Demo.DEFAULT_KUBECONFIG,
       description = "Where --keep-running writes the kubeconfig. Default: ${DEFAULT-VALUE}.")
   Path kubeconfig;
 

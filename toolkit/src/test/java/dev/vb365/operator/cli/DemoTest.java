@@ -45,6 +45,10 @@ class DemoTest {
       assertThat(printed).containsPattern("contoso +finance +True +True +False");
       assertThat(printed).contains("JobCreated", "DriftDetected", "DriftCorrected", "RunStarted");
       assertThat(printed).containsPattern("lastStatus +Running -> Success");
+      // Before/after texts say whose each value is: the edit made in VB365, then the operator's words for it.
+      assertThat(printed).contains("schedulePolicy.dailyTime: VB365 gets 03:00, spec wants 22:00",
+          "schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec wants 22:00")
+          .doesNotContainPattern("\\d\\d:\\d\\d(:\\d\\d)? -> \\d\\d:\\d\\d");
       assertThat(printed).containsPattern("job creates +3");
       // 3 creates, 1 correction, 1 start, and one items call per JobItem that arrives after its job was created.
       assertThat(printed).containsPattern("\\d+ calls in all; [567] of them changed something in VB365");
@@ -100,6 +104,29 @@ class DemoTest {
     }
   }
 
+  /** Ctrl+C (SIGINT) on the toolkit's own process: it says that it stops, and then that it stopped. */
+  @Test
+  void ctrlCOnKeepRunningSaysThatItStopsAndThatItStopped(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path printed = dir.resolve("demo.out");
+    Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ToolkitMain.class.getName(), "demo", "--keep-running")
+        .directory(dir.toFile()).redirectOutput(printed.toFile()).redirectError(dir.resolve("demo.err").toFile())
+        .start();
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+          .until(() -> java.nio.file.Files.readString(printed).contains("Your turn") || !demo.isAlive());
+      assertThat(demo.isAlive()).as(java.nio.file.Files.readString(printed)).isTrue();
+      assertThat(new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor()).isZero();
+      assertThat(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      String out = java.nio.file.Files.readString(printed);
+      assertThat(out.substring(out.indexOf("Your turn"))).containsSubsequence("Stopping:", "Stopped.");
+      assertThat(out.strip()).endsWith("Stopped.");
+    } finally {
+      demo.destroyForcibly();
+    }
+  }
+
   @Test
   void bundledExamplesAreUsedWhenThereIsNoExamplesDirectory() {
     var examples = dev.vb365.operator.embedded.ExampleManifests.load(Path.of("no-such-directory"));
@@ -108,6 +135,25 @@ class DemoTest {
       assertThat(examples.manifests(client)).extracting(m -> m.object().getKind())
           .contains("Namespace", "Secret", "BackupJob", "JobItem").doesNotContain("Application");
     }
+  }
+
+  /**
+   * The kubeconfig keepRunning writes by default lands in the working directory, which need not be the repository's
+   * root (a module's directory, say): .gitignore must cover its name at any depth, i.e. with a pattern that has no
+   * slash before its end (gitignore(5)).
+   */
+  @Test
+  void theKubeconfigKeepRunningWritesIsIgnoredByGitInEveryDirectory() throws java.io.IOException {
+    Path root = Path.of("").toAbsolutePath();
+    while (!java.nio.file.Files.isRegularFile(root.resolve("operator/pom.xml"))) {
+      root = root.getParent();
+    }
+    Path name = Path.of(Demo.DEFAULT_KUBECONFIG);
+    List<String> anywhere = java.nio.file.Files.readAllLines(root.resolve(".gitignore")).stream()
+        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+        .filter(line -> !line.replaceAll("/+$", "").contains("/")).toList();
+    assertThat(anywhere).as("patterns of .gitignore that match in every directory")
+        .anyMatch(pattern -> name.getFileSystem().getPathMatcher("glob:" + pattern).matches(name));
   }
 
   private static String condition(List<Condition> conditions, String type) {

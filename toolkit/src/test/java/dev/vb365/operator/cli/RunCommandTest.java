@@ -87,6 +87,8 @@ class RunCommandTest {
       run.join(Duration.ofSeconds(30).toMillis());
       assertThat(run.isAlive()).isFalse();
       assertThat(exit.get()).isZero();
+      assertThat(buffer.toString(StandardCharsets.UTF_8)).as("the stop, said on the stream of the running line")
+          .containsSubsequence("vb365-operator running", "vb365-operator stopping", "vb365-operator stopped");
     }
   }
 
@@ -112,7 +114,8 @@ class RunCommandTest {
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(25, java.util.concurrent.TimeUnit.SECONDS)).as(java.nio.file.Files.readString(log))
             .isTrue();
-        assertThat(java.nio.file.Files.readString(log)).contains("Stopping");
+        assertThat(java.nio.file.Files.readString(log)).contains("Stopping")
+            .containsSubsequence("vb365-operator stopping", "vb365-operator stopped");
       } finally {
         process.destroyForcibly();
       }

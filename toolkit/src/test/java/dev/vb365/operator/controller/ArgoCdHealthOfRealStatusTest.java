@@ -51,7 +51,7 @@ class ArgoCdHealthOfRealStatusTest {
         """);
 
     assertThat(health(harness.awaitReady("argo-healthy", "job")))
-        .isEqualTo(new HealthStatus("Healthy", "Synced: VB365 job \"Argo healthy\" matches the spec"));
+        .isEqualTo(new HealthStatus("Healthy", "UpToDate: VB365 job \"Argo healthy\" matches the spec"));
   }
 
   @Test

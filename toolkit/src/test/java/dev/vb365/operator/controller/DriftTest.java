@@ -58,7 +58,8 @@ class DriftTest {
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("PUT /v8/Jobs/{jobId}", 1L));
     assertThat(harness.admin.job(jobId).path("schedulePolicy").path("dailyTime").asText()).isEqualTo("22:00:00");
     Condition drifted = OperatorTestHarness.condition(job, ConditionTypes.DRIFTED).orElseThrow();
-    assertThat(drifted.getMessage()).contains("schedulePolicy.dailyTime: 03:00 -> 22:00");
+    assertThat(drifted.getMessage())
+        .isEqualTo("corrected: schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec wants 22:00");
     assertThat(OperatorTestHarness.condition(job, ConditionTypes.READY).orElseThrow().getStatus()).isEqualTo("True");
     assertThat(harness.eventReasons("drift-correct", "job")).contains("DriftDetected", "DriftCorrected");
     assertThat(counter("vb365.drift.detections") - detections).isEqualTo(1);
@@ -74,10 +75,18 @@ class DriftTest {
     harness.admin.addUser(jobId, harness.admin.userId(harness.get("drift-item", "job").getStatus().getOrganizationId(),
         "bob@contoso.onmicrosoft.com"));
 
-    harness.awaitCondition("drift-item", "job", ConditionTypes.DRIFTED, "False", Reasons.DRIFT_CORRECTED);
+    BackupJob job = harness.awaitCondition("drift-item", "job", ConditionTypes.DRIFTED, "False",
+        Reasons.DRIFT_CORRECTED);
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("DELETE /v8/Jobs/{jobId}/SelectedItems", 1L));
     assertThat(harness.admin.items(jobId, "SelectedItems")).hasSize(1);
+    // The item by the name people know, not by VB365's ids.
+    assertThat(OperatorTestHarness.condition(job, ConditionTypes.DRIFTED).orElseThrow().getMessage())
+        .isEqualTo("corrected: 1 selected item added outside Kubernetes: bob@contoso.onmicrosoft.com");
+    assertThat(harness.events("drift-item", "job")).extracting(e -> e.getReason() + " " + e.getMessage())
+        .contains("ItemsRemoved remove 1 item(s) from selectedItems: bob@contoso.onmicrosoft.com",
+            "DriftDetected VB365 job " + jobId + " differs from the spec: 1 selected item added outside Kubernetes: "
+                + "bob@contoso.onmicrosoft.com");
   }
 
   @Test

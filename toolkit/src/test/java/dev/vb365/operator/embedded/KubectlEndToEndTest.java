@@ -38,8 +38,13 @@ class KubectlEndToEndTest {
       String jobId = kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.jobId}");
       assertThat(sandbox.simulator().jobIds()).containsExactly(UUID.fromString(jobId));
       assertThat(kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.eTag}")).isEqualTo("1");
-      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("READY +SYNCED +DRIFTED")
-          .containsPattern("finance +\\S+ +True +True +False");
+      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("NAME +READY +SYNCED +DRIFTED +LAST STATUS +NEXT RUN +AGE")
+          .containsPattern("finance +True +True +False");
+      // What the kind, and its spec, are: the first lines of kubectl explain.
+      assertThat(kubectl.ok("explain", "backupjob").replaceAll("\\s+", " "))
+          .contains("A Veeam Backup for Microsoft 365 (VB365) backup job, declared in Kubernetes");
+      assertThat(kubectl.ok("explain", "backupjob.spec").replaceAll("\\s+", " "))
+          .contains("The VB365 job as it should be.");
 
       assertThat(kubectl.ok("describe", "bj", "finance", "-n", "contoso")).contains("JobCreated")
           .contains("created VB365 job \"Finance\"");

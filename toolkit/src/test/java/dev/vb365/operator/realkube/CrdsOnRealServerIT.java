@@ -98,6 +98,17 @@ class CrdsOnRealServerIT {
     }
     assertThat(described).isGreaterThanOrEqualTo(4);
     assertThat(cluster.kubectl.ok("explain", "jobitem.spec")).contains("jobRef");
+    // The kinds and their spec and status describe themselves too (the first lines of explain).
+    for (String kind : List.of("backupjob", "jobitem")) {
+      JsonNode schema = YAML.readTree(Repository.root().resolve("crds/" + kind + "s.backup.vb365.dev-v1.yml").toFile())
+          .at("/spec/versions/0/schema/openAPIV3Schema");
+      assertThat(flatten(cluster.kubectl.ok("explain", kind))).contains(flatten(schema.path("description").asText()));
+      for (String part : List.of("spec", "status")) {
+        String text = schema.at("/properties/" + part + "/description").asText();
+        assertThat(text).as(kind + "." + part).isNotBlank();
+        assertThat(flatten(cluster.kubectl.ok("explain", kind + "." + part))).contains(flatten(text));
+      }
+    }
   }
 
   /** kubectl explain wraps and indents text: compare word sequences. */
