@@ -17,9 +17,10 @@ class CrdPresentationTest {
   @Test
   void backupJobColumnsAreTheConditionsThenTheRunsThenAge() throws IOException {
     assertThat(columns("backupjobs.backup.vb365.dev-v1.yml", false))
-        .containsExactly("Ready", "Synced", "Drifted", "Last Status", "Next Run", "Age");
+        .containsExactly("Ready", "Synced", "Drifted", "Last Status", "Last Backup", "Next Run", "Age");
     assertThat(columns("backupjobs.backup.vb365.dev-v1.yml", true))
-        .containsExactly("Ready", "Synced", "Drifted", "Reason", "Job ID", "Last Status", "Next Run", "Age");
+        .containsExactly("Ready", "Synced", "Drifted", "Reason", "Job ID", "Last Status", "Last Backup", "Next Run",
+            "Age");
   }
 
   @Test

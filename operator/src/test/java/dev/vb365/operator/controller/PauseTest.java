@@ -37,7 +37,7 @@ class PauseTest {
     BackupJobStatus ready = new BackupJobStatus();
     ready.setObservedGeneration(3L);
     ready.setConditions(Conditions.backupJob(null, 3, T0.minusSeconds(3600),
-        Conditions.Verdict.isTrue("Synced", "matches"), Conditions.Verdict.isFalse("ReconcileError", "boom"),
+        Conditions.Verdict.isTrue("UpToDate", "matches"), Conditions.Verdict.isFalse("ReconcileError", "boom"),
         Conditions.Verdict.isFalse("NoDrift", "none")));
 
     BackupJobStatus paused = Pause.status(ready, 4, T0, false);

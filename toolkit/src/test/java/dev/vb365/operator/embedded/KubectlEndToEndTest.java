@@ -38,7 +38,7 @@ class KubectlEndToEndTest {
       String jobId = kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.jobId}");
       assertThat(sandbox.simulator().jobIds()).containsExactly(UUID.fromString(jobId));
       assertThat(kubectl.ok("get", "bj", "finance", "-n", "contoso", "-o", "jsonpath={.status.eTag}")).isEqualTo("1");
-      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("NAME +READY +SYNCED +DRIFTED +LAST STATUS +NEXT RUN +AGE")
+      assertThat(kubectl.ok("get", "backupjobs", "-n", "contoso")).containsPattern("NAME +READY +SYNCED +DRIFTED +LAST STATUS +LAST BACKUP +NEXT RUN +AGE")
           .containsPattern("finance +True +True +False");
       // What the kind, and its spec, are: the first lines of kubectl explain.
       assertThat(kubectl.ok("explain", "backupjob").replaceAll("\\s+", " "))

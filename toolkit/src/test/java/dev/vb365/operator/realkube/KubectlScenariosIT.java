@@ -81,7 +81,7 @@ class KubectlScenariosIT {
     cluster.kubectl.ok("-n", ns, "wait", "--for=condition=Ready", "--timeout=120s", "backupjobs", "--all");
     cluster.kubectl.ok("-n", ns, "wait", "--for=condition=Ready", "--timeout=60s", "jobitems", "--all");
     String table = cluster.kubectl.ok("-n", ns, "get", "backupjobs");
-    assertThat(table).containsPattern("NAME +READY +SYNCED +DRIFTED +LAST STATUS +NEXT RUN +AGE")
+    assertThat(table).containsPattern("NAME +READY +SYNCED +DRIFTED +LAST STATUS +LAST BACKUP +NEXT RUN +AGE")
         .containsPattern("finance +True +True +False +NeverRun");
     // Applying the same files again changes nothing, in Kubernetes or in VB365.
     settle();
