@@ -76,6 +76,12 @@ public class BackupJobSpec implements LenientSpec.Holder {
       + "Report only reports it (condition Drifted and an Event). Default: Correct.")
   private DriftPolicy driftPolicy;
 
+  @JsonPropertyDescription("When a user, group, site or team this spec names (by name, URL or mail) leaves the "
+      + "directory while the VB365 job still has it: Keep leaves it in the job and reports ItemsMissing; Remove takes "
+      + "it out of the job (never the last item of a SelectedItems job). Either way the BackupJob reports ItemsMissing "
+      + "until the spec no longer names it. Default: Keep.")
+  private MissingItemPolicy missingItemPolicy;
+
   @JsonPropertyDescription("Managed: the operator creates, updates and deletes the VB365 job. ObserveOnly: it only "
       + "reads the job (give jobId or jobName) and reports how it differs from this spec. Default: Managed.")
   private ManagementPolicy managementPolicy;
@@ -214,6 +220,18 @@ public class BackupJobSpec implements LenientSpec.Holder {
     return deletionPolicy == null ? DeletionPolicy.Delete : deletionPolicy;
   }
 
+  public MissingItemPolicy getMissingItemPolicy() {
+    return missingItemPolicy;
+  }
+
+  public void setMissingItemPolicy(MissingItemPolicy missingItemPolicy) {
+    this.missingItemPolicy = missingItemPolicy;
+  }
+
+  public MissingItemPolicy effectiveMissingItemPolicy() {
+    return missingItemPolicy == null ? MissingItemPolicy.Keep : missingItemPolicy;
+  }
+
   public DriftPolicy effectiveDriftPolicy() {
     return driftPolicy == null ? DriftPolicy.Correct : driftPolicy;
   }
@@ -246,14 +264,16 @@ public class BackupJobSpec implements LenientSpec.Holder {
         && Objects.equals(runOnCreate, other.runOnCreate)
         && Objects.equals(selectedItems, other.selectedItems) && Objects.equals(excludedItems, other.excludedItems)
         && Objects.equals(schedulePolicy, other.schedulePolicy) && deletionPolicy == other.deletionPolicy
-        && driftPolicy == other.driftPolicy && managementPolicy == other.managementPolicy
+        && driftPolicy == other.driftPolicy && missingItemPolicy == other.missingItemPolicy
+        && managementPolicy == other.managementPolicy
         && Objects.equals(jobId, other.jobId) && Objects.equals(unreadable, other.unreadable);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(connection, organization, repository, jobName, description, backupType, enabled, runOnCreate,
-        selectedItems, excludedItems, schedulePolicy, deletionPolicy, driftPolicy, managementPolicy, jobId);
+        selectedItems, excludedItems, schedulePolicy, deletionPolicy, driftPolicy, missingItemPolicy, managementPolicy,
+        jobId);
   }
 
   @Override

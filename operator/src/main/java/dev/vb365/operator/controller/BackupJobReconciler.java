@@ -15,6 +15,7 @@ import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.InvalidSpecException;
 import dev.vb365.operator.sync.ItemNames;
 import dev.vb365.operator.sync.JobDiff;
+import dev.vb365.operator.sync.MissingItems;
 import dev.vb365.operator.sync.ObservedItem;
 import dev.vb365.operator.sync.ObservedJob;
 import dev.vb365.operator.sync.Operation;
@@ -286,6 +287,8 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private EventRecorder.Deferred deferred;
     /** When this reconcile resolved the spec's names (the lookups may have been cached up to their lifetime). */
     private Instant resolvedAt;
+    /** One sentence per item whose object left the directory (empty: none). */
+    private List<String> itemsMissing = List.of();
     /** The job's newest session, when this reconcile read it. */
     private BackupJobStatusMapper.SessionRead session = BackupJobStatusMapper.SessionRead.NOT_READ;
     /** A JobItem status write failed (a conflict): reconcile again soon. */
@@ -375,10 +378,16 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     private SyncOutcome sync(VeeamClient client) {
       // resolve (also proves the connection works before a change feed is started for it)
       resolvedAt = clock.instant();
+      if (old != null && old.getOrganizationId() != null && watch.lookupsStale(connection, old.getOrganizationId())) {
+        client.invalidateLookups(); // the directory changed (v8 event): names are looked up afresh
+      }
       ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items,
           watch::directoryVersion);
       JobSource source = watch.attach(id, connection, client);
-      watch.followDirectory(id, resolution.rules().isEmpty() ? null : resolution.organizationId());
+      // Rules, and names that may leave the directory, follow its changes (v8 events wake this BackupJob).
+      boolean follows = !resolution.rules().isEmpty() || !resolution.named().isEmpty()
+          || !resolution.missing().isEmpty();
+      watch.followDirectory(id, follows ? resolution.organizationId() : null);
       DesiredJob desired = desired(resolution);
 
       // locate and observe
@@ -403,6 +412,21 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       if (vanished && (adopting || observeOnly)) {
         throw ReconcileFailure.slow(Reasons.JOB_NOT_FOUND, "VB365 has no job with id " + jobId
             + (adopting ? " (spec.jobId)" : ""));
+      }
+
+      // items whose objects left the directory: kept or removed as the spec says
+      if (!resolution.missing().isEmpty()) {
+        if (observation.exists() && !observation.pendingIds().isEmpty()) {
+          // Lists known only as this operator wrote them carry no names: read them as VB365 lists them.
+          observation = observer.withIds(client, observation, observation.pendingIds());
+        }
+        MissingItems.Settled settled = MissingItems.settle(desired, observation.exists() ? observation.job() : null,
+            resolution.missing(), spec.effectiveMissingItemPolicy());
+        if (!settled.unknown().isEmpty()) {
+          throw resolution.missingFailures().get(settled.unknown().get(0)); // never in the job: the name is wrong
+        }
+        desired = settled.desired();
+        itemsMissing = settled.report();
       }
 
       // diff
@@ -560,6 +584,12 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       boolean insecure = connection.insecureSkipTlsVerify();
       BackupJobStatus status = BackupJobStatusMapper.forOutcome(old, generation, clock.instant(), outcome, session,
           client.apiVersion().segment(), insecure);
+      if (!itemsMissing.isEmpty()) {
+        status = BackupJobStatusMapper.withItemsMissing(status, old, generation, clock.instant(), itemsMissing);
+        if (BackupJobStatusMapper.newItemsMissing(old, status)) {
+          events.warning(job, Reasons.ITEMS_MISSING, String.join("; ", itemsMissing));
+        }
+      }
       if (outcome.result() != null) {
         metrics.lastStatus(id, LastRunStatus.of(outcome.result().lastStatus(), outcome.result().lastRun()));
         metrics.lastBackup(id, status.getLastBackup());

@@ -153,6 +153,32 @@ final class BackupJobStatusMapper {
     return old == null ? null : old.getLastBackup();
   }
 
+  /**
+   * The status of a reconcile that found items whose objects left the directory: Ready False, ItemsMissing, naming
+   * them and what became of each in the VB365 job; the rest of the status as the outcome made it.
+   */
+  static BackupJobStatus withItemsMissing(BackupJobStatus status, BackupJobStatus old, long generation, Instant now,
+      List<String> report) {
+    BackupJobStatus out = BackupJobStatuses.copy(status);
+    List<Condition> previous = old == null ? null : old.getConditions();
+    List<Condition> conditions = new java.util.ArrayList<>();
+    for (Condition c : status.getConditions()) {
+      conditions.add(ConditionTypes.READY.equals(c.getType()) ? Conditions.condition(previous, ConditionTypes.READY,
+          generation, now, Conditions.Verdict.isFalse(Reasons.ITEMS_MISSING, String.join("; ", report)
+              + "; take them out of the spec (or restore them in Microsoft 365)")) : c);
+    }
+    out.setConditions(conditions);
+    return out;
+  }
+
+  /** Whether the ItemsMissing report is news (a Warning Event) against the stored status. */
+  static boolean newItemsMissing(BackupJobStatus old, BackupJobStatus now) {
+    Condition ready = Conditions.find(now.getConditions(), ConditionTypes.READY).orElseThrow();
+    return Conditions.find(old == null ? null : old.getConditions(), ConditionTypes.READY)
+        .map(c -> !Reasons.ITEMS_MISSING.equals(c.getReason()) || !java.util.Objects.equals(c.getMessage(),
+            ready.getMessage())).orElse(true);
+  }
+
   /** A Warning Event to write: its reason and message. */
   record RuleWarning(String reason, String message) {
   }

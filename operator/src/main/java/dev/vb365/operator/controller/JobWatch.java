@@ -174,6 +174,27 @@ final class JobWatch implements AutoCloseable {
     directoryChanged.remove(backupJob);
   }
 
+  /** Per connection and organization: the directory version the connection's name lookups were last dropped at. */
+  private final ConcurrentHashMap<String, Long> lookupsDroppedAt = new ConcurrentHashMap<>();
+
+  /**
+   * Whether the connection's cached name lookups predate a directory change of the organization (true once per
+   * change and connection): a user deleted or created again must not be found in the cache by its old name.
+   */
+  boolean lookupsStale(VeeamConnection connection, String organizationId) {
+    long now = directoryVersion(organizationId);
+    if (now == 0) {
+      return false;
+    }
+    boolean[] stale = {false};
+    lookupsDroppedAt.compute(connection.hashCode() + "|" + organizationId.toLowerCase(java.util.Locale.ROOT),
+        (k, before) -> {
+          stale[0] = before == null || before < now;
+          return now;
+        });
+    return stale[0];
+  }
+
   /** The version of the organization's directory: moves with each directory change a feed reports. */
   long directoryVersion(String organizationId) {
     java.util.concurrent.atomic.AtomicLong v = directoryVersions.get(organizationId.toLowerCase(java.util.Locale.ROOT));

@@ -13,6 +13,8 @@ public final class Reasons {
   public static final String RECONCILE_SUCCESS = "ReconcileSuccess";
   /** An exception the operator did not expect (a bug or an answer nobody foresaw): retried with backoff. */
   public static final String RECONCILE_ERROR = "ReconcileError";
+  /** Ready False: objects the spec names left the directory while the VB365 job still has them. */
+  public static final String ITEMS_MISSING = "ItemsMissing";
   /** Warning Event: a selection rule selects no object of the organization. */
   public static final String RULE_SELECTS_NOTHING = "RuleSelectsNothing";
   /** Warning Event: a selection rule matches more objects than its maxItems. */

@@ -11,6 +11,7 @@ import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemReference;
 import dev.vb365.operator.sync.ItemSpecMapper;
+import dev.vb365.operator.sync.MissingItems;
 import dev.vb365.operator.sync.Scope;
 import dev.vb365.operator.sync.SpecValidation;
 import dev.vb365.operator.veeam.VeeamClient;
@@ -37,12 +38,14 @@ final class ReferenceResolver {
   /** What the resolve step found. */
   record Resolution(String organizationId, String repositoryId, DesiredItemsMerger.Result items,
       ItemObjects objects, Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys,
-      List<Named> named, List<RuleOutcome> rules) {
+      List<Named> named, List<RuleOutcome> rules, List<MissingItems.Missing> missing,
+      Map<MissingItems.Missing, ReconcileFailure> missingFailures) {
 
-    /** Without the record of named items and rules (for callers that do not report them). */
+    /** Without the record of named items, rules and missing ones (for callers that do not report them). */
     Resolution(String organizationId, String repositoryId, DesiredItemsMerger.Result items, ItemObjects objects,
         Map<String, Conditions.Verdict> jobItemProblems, Map<String, ItemKey> declaredKeys) {
-      this(organizationId, repositoryId, items, objects, jobItemProblems, declaredKeys, List.of(), List.of());
+      this(organizationId, repositoryId, items, objects, jobItemProblems, declaredKeys, List.of(), List.of(),
+          List.of(), Map.of());
     }
   }
 
@@ -56,6 +59,9 @@ final class ReferenceResolver {
   /** An item named by anything but its id (UPN, name, URL), and the directory object id it resolved to. */
   record Named(Scope scope, dev.vb365.operator.api.ItemType type, String name, String id) {
   }
+
+  private static final java.util.Set<String> NOT_FOUND = java.util.Set.of(Reasons.USER_NOT_FOUND,
+      Reasons.GROUP_NOT_FOUND, Reasons.SITE_NOT_FOUND, Reasons.TEAM_NOT_FOUND);
 
   private ReferenceResolver() {
   }
@@ -75,10 +81,13 @@ final class ReferenceResolver {
     ItemObjects objects = ItemObjects.none();
     List<Named> named = new ArrayList<>();
     List<RuleOutcome> rules = new ArrayList<>();
+    Map<MissingItems.Missing, ReconcileFailure> missing = new LinkedHashMap<>();
     List<DesiredItemsMerger.Declaration> inline = new ArrayList<>();
     long version = directoryVersion.applyAsLong(organizationId);
-    inline(client, organizationId, objects, Scope.Selected, spec.getSelectedItems(), inline, named, rules, version);
-    inline(client, organizationId, objects, Scope.Excluded, spec.getExcludedItems(), inline, named, rules, version);
+    inline(client, organizationId, objects, Scope.Selected, spec.getSelectedItems(), inline, named, rules, version,
+        missing);
+    inline(client, organizationId, objects, Scope.Excluded, spec.getExcludedItems(), inline, named, rules, version,
+        missing);
 
     Map<String, Conditions.Verdict> problems = new LinkedHashMap<>();
     Map<String, ItemKey> keys = new LinkedHashMap<>();
@@ -107,7 +116,8 @@ final class ReferenceResolver {
       }
     }
     DesiredItemsMerger.Result merged = DesiredItemsMerger.merge(DesiredJobMapper.backupType(spec), inline, declared);
-    return new Resolution(organizationId, repositoryId, merged, objects, problems, keys, named, rules);
+    return new Resolution(organizationId, repositoryId, merged, objects, problems, keys, named, rules,
+        List.copyOf(missing.keySet()), missing);
   }
 
   private static String organization(VeeamClient client, NamedReference ref) {
@@ -130,7 +140,7 @@ final class ReferenceResolver {
 
   private static void inline(VeeamClient client, String organizationId, ItemObjects objects, Scope scope,
       List<BackupItemSpec> items, List<DesiredItemsMerger.Declaration> out, List<Named> named,
-      List<RuleOutcome> rules, long directoryVersion) {
+      List<RuleOutcome> rules, long directoryVersion, Map<MissingItems.Missing, ReconcileFailure> missing) {
     if (items == null) {
       return;
     }
@@ -142,7 +152,17 @@ final class ReferenceResolver {
         continue;
       }
       ItemReference ref = ItemSpecMapper.reference(item);
-      ItemKey key = lookUp(client, organizationId, objects, ref, path);
+      ItemKey key;
+      try {
+        key = lookUp(client, organizationId, objects, ref, path);
+      } catch (ReconcileFailure f) {
+        if (!NOT_FOUND.contains(f.reason()) || ref.by() == ItemReference.By.Id) {
+          throw f;
+        }
+        // Gone from the directory, or never there: the job, once observed, says which (MissingItems).
+        missing.put(new MissingItems.Missing(scope, path, ref), f);
+        continue;
+      }
       noteNamed(named, scope, ref, key);
       out.add(DesiredItemsMerger.Declaration.inline(scope, i, ItemSpecMapper.toItem(item, key)));
     }
