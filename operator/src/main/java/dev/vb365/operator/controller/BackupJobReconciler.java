@@ -447,7 +447,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
           Conditions.isTrueFor(conditions(), ConditionTypes.DRIFTED, generation),
           vanished || observation.exists()
               && !Objects.equals(observation.job().versionStamp(), old == null ? null : old.getETag()),
-          spec.effectiveDriftPolicy(), plan.driftSummary(),
+          spec.effectiveDriftPolicy(), plan.summary(), plan.driftSummary(),
           Conditions.find(conditions(), ConditionTypes.DRIFTED).map(Condition::getMessage).orElse(null)));
       if (decision.announceDrift()) {
         metrics.driftDetected();

@@ -36,18 +36,23 @@ record Decision(Action action, boolean drift, String driftSummary, boolean annou
    * @param wasDrifted Drifted was True for this generation
    * @param vb365Moved the job's version (eTag or fingerprint) is not the one the status recorded
    * @param driftPolicy the spec's driftPolicy
+   * @param planSummary the plan's differences in words, as they stand (what ObserveOnly reports: its spec may simply
+   *     not match the job)
    * @param planDriftSummary the plan's differences in words, as changes made outside Kubernetes
    * @param driftShown the message of the Drifted condition as it stands, or null
    */
   record Facts(boolean observeOnly, boolean blocked, boolean differs, boolean vanished, boolean wasReady,
-      boolean wasDrifted, boolean vb365Moved, DriftPolicy driftPolicy, String planDriftSummary, String driftShown) {
+      boolean wasDrifted, boolean vb365Moved, DriftPolicy driftPolicy, String planSummary, String planDriftSummary,
+      String driftShown) {
   }
 
   static Decision of(Facts f) {
     // A difference is drift only when the BackupJob had converged on this generation and VB365 moved since
     // (or it was drifted already): a new spec that differs from VB365 is work, not drift.
     boolean drift = f.differs() && (f.wasDrifted() || f.wasReady() && f.vb365Moved());
-    String summary = f.vanished() ? "the VB365 job was deleted outside Kubernetes" : f.planDriftSummary();
+    // The words the Drifted condition shows (BackupJobStatusMapper), so that a drift already shown is not news.
+    String summary = f.vanished() ? "the VB365 job was deleted outside Kubernetes"
+        : f.observeOnly() ? f.planSummary() : f.planDriftSummary();
     boolean announce = drift && !(f.wasDrifted() && Objects.equals(f.driftShown(), Conditions.shorten(summary)));
     Action action = f.observeOnly() ? Action.OBSERVE_ONLY
         : f.blocked() ? Action.BLOCKED

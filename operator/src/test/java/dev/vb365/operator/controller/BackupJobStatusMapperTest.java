@@ -79,7 +79,7 @@ class BackupJobStatusMapperTest {
     old.setCreatePendingSince("2026-12-04T19:59:00Z");
     old.setLastAppliedETag("5");
     Decision inSync = Decision.of(new Decision.Facts(false, false, false, false, true, false, false,
-        DriftPolicy.Correct, "", null));
+        DriftPolicy.Correct, "", "", null));
     BackupJobStatus status = BackupJobStatusMapper.forOutcome(old, 3, NOW, outcome(inSync, true, false), "v8", true);
     assertThat(status.getJobId()).isEqualTo("j1");
     assertThat(status.getETag()).isEqualTo("7");
@@ -96,7 +96,7 @@ class BackupJobStatusMapperTest {
   @Test
   void aJobThatNeverRanSaysNeverRunNotVb365sStopped() {
     Decision inSync = Decision.of(new Decision.Facts(false, false, false, false, true, false, false,
-        DriftPolicy.Correct, "", null));
+        DriftPolicy.Correct, "", "", null));
     ObservedJob neverRan = new ObservedJob("j1", 7L, "org", "repo", "Finance", "", BackupType.SelectedItems, true,
         Schedule.DEFAULT, List.of(), List.of(), "Stopped", null, NOW.plusSeconds(3600));
     SyncOutcome o = new SyncOutcome(inSync, RESOLUTION, null, new JobObserver.Observation(neverRan, Set.of()),

@@ -65,7 +65,8 @@ class ExportRoundTripTest {
         assertThat(sandbox.client().v1().events().inNamespace("legacy").list().getItems().stream()
             .filter(e -> e.getReason().startsWith("Job") || e.getReason().startsWith("Items")).toList())
             .hasSize(3).allSatisfy(e -> assertThat(e.getReason() + ": " + e.getMessage()).matches(
-                "JobUpdated: update settings of job .*: description: .* -> .*\\[managed by vb365-op.*"));
+                "JobUpdated: update settings of job .*: description: VB365 has .*, spec wants .*\\[managed by "
+                    + "vb365-op.*"));
         assertThat(sandbox.simulator().jobIds()).extracting(Object::toString).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(sandbox.client().resources(BackupJob.class).inNamespace("legacy").list().getItems())
             .allSatisfy(job -> assertThat(ids).contains(job.getStatus().getJobId()));

@@ -71,7 +71,7 @@ class ArgoCdHealthOfRealStatusTest {
     HealthStatus health = health(harness.awaitCondition("argo-drift", "job", ConditionTypes.DRIFTED, "True",
         Reasons.DRIFT_DETECTED));
     assertThat(health.status()).isEqualTo("Degraded");
-    assertThat(health.message()).startsWith("Drifted: ").contains("schedulePolicy.dailyTime: 03:00 -> 22:00");
+    assertThat(health.message()).startsWith("Drifted: ").contains("schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec wants 22:00");
   }
 
   @Test

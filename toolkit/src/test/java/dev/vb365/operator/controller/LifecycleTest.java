@@ -134,7 +134,7 @@ class LifecycleTest {
     job = harness.awaitCondition("observe", "job", ConditionTypes.READY, "False", Reasons.DIFFERS);
     Condition drifted = OperatorTestHarness.condition(job, ConditionTypes.DRIFTED).orElseThrow();
     assertThat(drifted.getStatus()).isEqualTo("True");
-    assertThat(drifted.getMessage()).contains("schedulePolicy.dailyTime: 22:00 -> 23:00");
+    assertThat(drifted.getMessage()).isEqualTo("schedulePolicy.dailyTime: VB365 has 22:00, spec wants 23:00");
 
     deleteAndAwaitGone("observe");
     assertThat(harness.operatorWrites()).isEmpty();
