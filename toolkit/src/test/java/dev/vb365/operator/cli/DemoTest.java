@@ -66,7 +66,7 @@ class DemoTest {
       assertThat(client.resources(JobItem.class).inNamespace("contoso").list().getItems()).hasSize(2)
           .allSatisfy(item -> assertThat(condition(item.getStatus().getConditions(), ConditionTypes.READY))
               .isEqualTo("True"));
-      assertThat(demo.sandbox().simulator().jobIds()).hasSize(3);
+      assertThat(demo.sandbox().simulator().jobIds()).hasSize(4);
 
       BackupJob finance = jobs.stream().filter(j -> j.getMetadata().getName().equals("finance")).findFirst()
           .orElseThrow();
@@ -78,7 +78,7 @@ class DemoTest {
       assertThat(finance.getStatus().getLastRun()).isNotNull();
       assertThat(finance.getStatus().getLastStatus()).isEqualTo("Success");
       Map<String, Long> calls = demo.sandbox().simulator().requestCounts();
-      assertThat(calls).containsEntry("POST /v8/Jobs/{jobId}/start", 1L).containsEntry("POST /v8/Jobs", 3L);
+      assertThat(calls).containsEntry("POST /v8/Jobs/{jobId}/start", 1L).containsEntry("POST /v8/Jobs", 4L);
     }
   }
 
