@@ -1,6 +1,7 @@
 package dev.vb365.simulator;
 
 import dev.vb365.simulator.api.ControlEndpoints;
+import dev.vb365.simulator.api.CopyJobEndpoints;
 import dev.vb365.simulator.api.DirectoryControls;
 import dev.vb365.simulator.api.DirectoryEndpoints;
 import dev.vb365.simulator.api.EventEndpoints;
@@ -69,6 +70,7 @@ public final class Simulator implements AutoCloseable {
         options.username(), options.password()).onThrottled(() -> faults.counter().tokenThrottled()).register(api);
     new DirectoryEndpoints(version, directory, state, representation).register(api);
     new JobEndpoints(version, directory, state, representation).register(api);
+    new CopyJobEndpoints(version, directory, state, representation).register(api);
     new SessionEndpoints(version, state, representation).register(api);
     new EventEndpoints(version, state.events()).register(api);
     if (version.hasEtagsAndEvents()) {

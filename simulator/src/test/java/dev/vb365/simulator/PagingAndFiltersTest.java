@@ -95,8 +95,10 @@ class PagingAndFiltersTest {
 
   @Test
   void repositoriesFilterByLongTermAndProxy() {
-    assertThat(names(client.get("/v8/BackupRepositories?longTerm=true"), "name")).containsExactly("Long-term Repository");
-    assertThat(client.get("/v8/BackupRepositories?proxyId=" + PROXY).json().get("results")).hasSize(2);
+    assertThat(names(client.get("/v8/BackupRepositories?longTerm=true"), "name")).containsExactly("Archive Repository",
+        "Long-term Repository");
+    assertThat(client.get("/v8/BackupRepositories?longTerm=false").json().get("results")).hasSize(1);
+    assertThat(client.get("/v8/BackupRepositories?proxyId=" + PROXY).json().get("results")).hasSize(3);
     assertThat(client.get("/v8/BackupRepositories?limit=1&offset=1").json().get("results")).hasSize(1);
   }
 

@@ -32,6 +32,8 @@ final class SimClient {
   private final HttpClient http;
   private final OpenApiContract contract;
   private String accessToken;
+  private int requestsValidated;
+  private int responsesValidated;
 
   record Response(int status, Map<String, List<String>> headers, String body) {
     JsonNode json() {
@@ -173,13 +175,25 @@ final class SimClient {
       if (checkRequest) {
         contract.assertConforms("Request " + method + " " + path + " " + body,
             contract.requestProblems(method, path, headers, body));
+        requestsValidated++;
       }
       Map<String, String> responseHeaders = new LinkedHashMap<>();
       response.headers().firstValue("Content-Type").ifPresent(ct -> responseHeaders.put("Content-Type", ct));
       contract.assertConforms("Response " + r.status() + " to " + method + " " + path + ": " + r.body(),
           contract.responseProblems(method, path, r.status(), responseHeaders, r.body()));
+      responsesValidated++;
     }
     return r;
+  }
+
+  /** Requests this client checked against the spec (and found conforming) so far. */
+  int requestsValidated() {
+    return requestsValidated;
+  }
+
+  /** Responses this client checked against the spec (and found conforming) so far. */
+  int responsesValidated() {
+    return responsesValidated;
   }
 
   @Override

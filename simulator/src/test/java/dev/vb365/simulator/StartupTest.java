@@ -117,7 +117,7 @@ class StartupTest {
     assertThat(contoso.teams().get(1).id().toString()).isEqualTo(DefaultFixture.SALES_TEAM);
     assertThat(fixture.organizations().get(1).name()).isEqualTo(DefaultFixture.FABRIKAM_NAME);
     assertThat(fixture.repositories().stream().map(r -> r.name()).toList())
-        .containsExactly("Default Backup Repository", "Long-term Repository");
+        .containsExactly("Default Backup Repository", "Long-term Repository", "Archive Repository");
     assertThat(fixture.proxies().get(0).id().toString()).isEqualTo(DefaultFixture.PROXY);
   }
 

@@ -47,7 +47,7 @@ class V8FidelityTest {
     assertThat(client.get(org + "/Sites/" + FINANCE_SITE).status()).isEqualTo(200);
     assertThat(client.get(org + "/Teams").json().get("results")).hasSize(4);
     assertThat(client.get(org + "/Teams/" + SALES_TEAM).status()).isEqualTo(200);
-    assertThat(client.get("/v8/BackupRepositories").json().get("results")).hasSize(2);
+    assertThat(client.get("/v8/BackupRepositories").json().get("results")).hasSize(3);
     assertThat(client.get("/v8/BackupRepositories/" + DEFAULT_REPOSITORY).status()).isEqualTo(200);
     assertThat(client.get("/v8/Proxies").json().get("results")).hasSize(1);
     assertThat(client.get("/v8/Proxies/" + PROXY).status()).isEqualTo(200);

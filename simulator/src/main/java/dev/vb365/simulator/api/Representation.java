@@ -6,12 +6,14 @@ import dev.vb365.simulator.ApiVersion;
 import dev.vb365.simulator.http.ApiException;
 import dev.vb365.simulator.http.Json;
 import dev.vb365.simulator.model.BackupWindow;
+import dev.vb365.simulator.model.CopySchedulePolicy;
 import dev.vb365.simulator.model.Directory;
 import dev.vb365.simulator.model.DirectoryIndex;
 import dev.vb365.simulator.model.ItemType;
 import dev.vb365.simulator.model.JobItem;
 import dev.vb365.simulator.model.NextRunCalculator;
 import dev.vb365.simulator.model.SchedulePolicy;
+import dev.vb365.simulator.store.CopyJob;
 import dev.vb365.simulator.store.Job;
 import dev.vb365.simulator.store.JobSession;
 import java.time.Instant;
@@ -273,6 +275,59 @@ public final class Representation {
     return n;
   }
 
+  /**
+   * RESTCopyJob: organizationId and eTag only in v8, lastBackup from v7; no description (the schema has none).
+   */
+  public ObjectNode copyJob(CopyJob job, Instant now, String base) {
+    ObjectNode n = Json.object();
+    n.put("backupJobId", job.backupJobId().toString());
+    n.set("schedulePolicy", copySchedule(job.schedulePolicy()));
+    n.put("id", job.id().toString());
+    if (version == ApiVersion.V8) {
+      n.put("organizationId", job.organizationId().toString());
+    }
+    n.put("repositoryId", job.repositoryId().toString());
+    n.put("name", job.name());
+    if (job.lastRun() != null) {
+      n.put("lastRun", Json.time(job.lastRun()));
+    }
+    NextRunCalculator.nextRun(job.schedulePolicy().asJobSchedule(), job.enabled(), now)
+        .ifPresent(t -> n.put("nextRun", Json.time(t)));
+    if (job.lastBackup() != null && version != ApiVersion.V6) {
+      n.put("lastBackup", Json.time(job.lastBackup()));
+    }
+    n.put("isEnabled", job.enabled());
+    n.put("lastStatus", job.lastStatus() == null ? "Stopped" : job.lastStatus());
+    if (version.hasEtagsAndEvents()) {
+      n.put("eTag", job.eTag());
+    }
+    String self = href(base, "/CopyJobs/" + job.id());
+    n.set("_links", links("self", self, "backupJob", self + "/BackupJob",
+        "organization", href(base, "/Organizations/" + job.organizationId()),
+        "backupRepository", href(base, "/BackupRepositories/" + job.repositoryId())));
+    return n;
+  }
+
+  /** RESTCopyJobSchedulePolicy (the same properties in v6, v7 and v8). */
+  public ObjectNode copySchedule(CopySchedulePolicy p) {
+    ObjectNode n = Json.object();
+    n.put("type", p.type().name());
+    if (p.periodicallyEvery() != null) {
+      n.put("periodicallyEvery", p.periodicallyEvery().name());
+    }
+    if (p.dailyType() != null) {
+      n.put("dailyType", p.dailyType().name());
+    }
+    if (p.dailyTime() != null) {
+      n.put("dailyTime", DAILY_TIME.format(p.dailyTime()));
+    }
+    n.put("backupCopyWindowEnabled", p.windowEnabled());
+    if (p.window() != null) {
+      n.set("backupCopyWindowSettings", window(p.window()));
+    }
+    return n;
+  }
+
   public ObjectNode schedule(SchedulePolicy p) {
     ObjectNode n = Json.object();
     n.put("scheduleEnabled", p.scheduleEnabled());
@@ -366,7 +421,7 @@ public final class Representation {
     }
     n.put("progress", s.running() ? 0 : 100);
     if (version != ApiVersion.V6) {
-      n.put("jobType", "Backup");
+      n.put("jobType", s.jobType());
     }
     if (version == ApiVersion.V8) {
       n.put("jobSessionConfigType", s.full() ? "Full" : "Incremental");
@@ -382,7 +437,8 @@ public final class Representation {
         n.put("proxyId", s.proxyId().toString());
       }
     }
-    n.set("_links", links("self", href(base, "/JobSessions/" + s.id()), "job", href(base, "/Jobs/" + s.jobId())));
+    n.set("_links", links("self", href(base, "/JobSessions/" + s.id()),
+        "job", href(base, (s.copy() ? "/CopyJobs/" : "/Jobs/") + s.jobId())));
     return n;
   }
 }

@@ -5,6 +5,8 @@ import dev.vb365.simulator.ApiVersion;
 import dev.vb365.simulator.http.ApiException;
 import dev.vb365.simulator.http.LenientObject;
 import dev.vb365.simulator.model.BackupWindow;
+import dev.vb365.simulator.model.CopySchedulePolicy;
+import dev.vb365.simulator.model.CopyScheduleType;
 import dev.vb365.simulator.model.DailyKind;
 import dev.vb365.simulator.model.PeriodicInterval;
 import dev.vb365.simulator.model.SchedulePolicy;
@@ -77,6 +79,39 @@ final class ScheduleReader {
         p.bool("retryEnabled").orElse(true),
         retryNumber,
         retryWait);
+  }
+
+  /**
+   * Reads RESTCopyJobSchedulePolicy: type Immediate, Periodically (needs periodicallyEvery; Hours12 only in
+   * v8) or DailyAtTime (needs dailyTime; dailyType defaults to Everyday); an enabled backup copy window needs
+   * its 168 hourly values (backupCopyWindowSettings has the backup window's schema, RESTBackupWindowSettings).
+   */
+  static CopySchedulePolicy readCopy(LenientObject p, ApiVersion version) {
+    CopyScheduleType type = p.enumValue("type", CopyScheduleType.class).orElseThrow(() ->
+        ApiException.invalid("'" + p.path("type") + "' is required (Immediate, Periodically or DailyAtTime)"));
+    Optional<PeriodicInterval> every = p.enumValue("periodicallyEvery", PeriodicInterval.class);
+    if (every.orElse(null) == PeriodicInterval.Hours12 && version != ApiVersion.V8) {
+      throw ApiException.invalid("The value 'Hours12' of '" + p.path("periodicallyEvery") + "' is not valid in "
+          + version.id() + ". Valid values: Minutes5, Minutes10, Minutes15, Minutes30, Hours1, Hours2, Hours4, Hours8");
+    }
+    Optional<DailyKind> dailyType = p.enumValue("dailyType", DailyKind.class);
+    Optional<LocalTime> dailyTime = p.text("dailyTime").map(t -> time(t, p.path("dailyTime")));
+    if (type == CopyScheduleType.DailyAtTime && dailyTime.isEmpty()) {
+      throw ApiException.invalid("'" + p.path("dailyTime") + "' is required when the schedule type is DailyAtTime");
+    }
+    if (type == CopyScheduleType.Periodically && every.isEmpty()) {
+      throw ApiException.invalid("'" + p.path("periodicallyEvery")
+          + "' is required when the schedule type is Periodically");
+    }
+    boolean windowEnabled = p.bool("backupCopyWindowEnabled").orElse(false);
+    BackupWindow window = p.object("backupCopyWindowSettings").map(ScheduleReader::window).orElse(null);
+    if (windowEnabled && window == null) {
+      throw ApiException.invalid("'" + p.path("backupCopyWindowSettings")
+          + "' is required when backupCopyWindowEnabled is true");
+    }
+    return new CopySchedulePolicy(type, every.orElse(null),
+        dailyTime.isPresent() ? dailyType.orElse(DailyKind.Everyday) : dailyType.orElse(null),
+        dailyTime.orElse(null), windowEnabled, window);
   }
 
   private static LocalTime time(String text, String field) {

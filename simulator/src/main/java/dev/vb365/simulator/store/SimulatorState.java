@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vb365.simulator.http.ApiException;
 import dev.vb365.simulator.http.Json;
 import dev.vb365.simulator.model.BackupType;
+import dev.vb365.simulator.model.CopySchedulePolicy;
+import dev.vb365.simulator.model.CopyScheduleType;
 import dev.vb365.simulator.model.JobItem;
 import dev.vb365.simulator.model.SchedulePolicy;
 import java.time.Clock;
@@ -37,10 +39,16 @@ import java.util.function.ToLongFunction;
  *       (no JobUpdate), so a client can tell a run from a configuration change;</li>
  *   <li>delete: JobDelete. Reads never change anything.</li>
  * </ul>
+ *
+ * <p>Backup copy jobs follow the same rules with {@code jobType: Copy} in their events (they have no items).
+ * A backup job has at most one copy job; deleting a backup job deletes its copy job too (JobDelete Copy, then
+ * JobDelete Backup), and is refused while either is running. A copy job whose schedule is Immediate starts a
+ * session right after a session of its backup job ends Success or Warning (a new restore point).
  */
 public final class SimulatorState implements AutoCloseable {
   private final Object lock = new Object();
   private final Map<UUID, Job> jobs = new LinkedHashMap<>();
+  private final Map<UUID, CopyJob> copyJobs = new LinkedHashMap<>();
   private final Map<UUID, JobSession> sessions = new LinkedHashMap<>();
   private final EventLog events;
   private final Clock clock;
@@ -59,6 +67,19 @@ public final class SimulatorState implements AutoCloseable {
   /** An edit of a job's settings: null fields stay as they are. */
   public record JobEdit(UUID repositoryId, String name, String description, BackupType backupType,
       SchedulePolicy schedulePolicy, Boolean enabled, List<JobItem> selectedItems, List<JobItem> excludedItems) {
+  }
+
+  /**
+   * A copy job to create; the repository is already checked (it exists and is an archive repository). A null
+   * organizationId means the backup job's; a null name means the default name.
+   */
+  public record NewCopyJob(UUID backupJobId, UUID organizationId, UUID repositoryId, String name,
+      CopySchedulePolicy schedulePolicy, boolean enabled) {
+  }
+
+  /** An edit of a copy job: null fields stay as they are. */
+  public record CopyJobEdit(UUID backupJobId, UUID organizationId, UUID repositoryId, String name,
+      CopySchedulePolicy schedulePolicy, Boolean enabled) {
   }
 
   public SimulatorState(Clock clock, int eventLogCapacity, Duration sessionDuration, Supplier<String> sessionOutcome,
@@ -173,9 +194,17 @@ public final class SimulatorState implements AutoCloseable {
       if (job.runningSessionId() != null) {
         throw ApiException.conflict("Job '" + job.name() + "' is running. Stop the job before removing it");
       }
+      Optional<CopyJob> copy = copyJobOfLocked(id);
+      if (copy.isPresent() && copy.get().runningSessionId() != null) {
+        throw ApiException.conflict("The backup copy job '" + copy.get().name() + "' of job '" + job.name()
+            + "' is running. Stop it before removing the job");
+      }
+      copy.ifPresent(c -> {
+        copyJobs.remove(c.id());
+        events.append(jobDelete(c.id(), JobSession.COPY));
+      });
       jobs.remove(id);
-      ObjectNode event = Json.object().put("eventType", "JobDelete").put("id", id.toString()).put("jobType", "Backup");
-      events.append(event);
+      events.append(jobDelete(id, JobSession.BACKUP));
     }
   }
 
@@ -271,18 +300,23 @@ public final class SimulatorState implements AutoCloseable {
       throw ApiException.conflict("Job '" + job.name() + "' is disabled. Enable the job before starting it");
     }
     Instant now = clock.instant();
-    JobSession session = new JobSession(UUID.randomUUID(), id, job.repositoryId(),
+    JobSession session = new JobSession(UUID.randomUUID(), id, JobSession.BACKUP, job.repositoryId(),
         proxyOfRepository.apply(job.repositoryId()), now, null, "Running", 1, full, 0);
     sessions.put(session.id(), session);
     Job updated = job.withRun(now, job.lastBackup(), "Running", session.id()).withETag(job.eTag() + 1);
     jobs.put(id, updated);
     events.append(sessionUpdate(session));
+    runFor(session);
+    return sessions.get(session.id());
+  }
+
+  /** Ends the session at once (session duration 0) or after the session duration. */
+  private void runFor(JobSession session) {
     if (sessionDuration.isZero()) {
       endLocked(session.id(), outcome());
     } else {
       scheduler.schedule(() -> finish(session.id()), sessionDuration.toMillis(), TimeUnit.MILLISECONDS);
     }
-    return sessions.get(session.id());
   }
 
   private void finish(UUID sessionId) {
@@ -301,18 +335,204 @@ public final class SimulatorState implements AutoCloseable {
 
   private void endLocked(UUID sessionId, String status) {
     JobSession s = sessions.get(sessionId);
+    if (s.copy()) {
+      endCopyLocked(s, status);
+      return;
+    }
     Instant now = clock.instant();
     Job job = jobs.get(s.jobId());
     long processed = job == null || status.equals("Stopped") || status.equals("Failed") ? 0
         : objectsToProcess.applyAsLong(job);
     JobSession ended = s.end(status, now, processed);
     sessions.put(sessionId, ended);
+    boolean backedUp = status.equals("Success") || status.equals("Warning");
     if (job != null) {
-      boolean backedUp = status.equals("Success") || status.equals("Warning");
       jobs.put(job.id(), job.withRun(job.lastRun(), backedUp ? now : job.lastBackup(), status, null)
           .withETag(job.eTag() + 1));
     }
     events.append(sessionUpdate(ended));
+    if (job != null && backedUp) {
+      // A new restore point: an enabled copy job with the Immediate schedule copies it right away.
+      copyJobOfLocked(job.id())
+          .filter(c -> c.enabled() && c.runningSessionId() == null
+              && c.schedulePolicy().type() == CopyScheduleType.Immediate)
+          .ifPresent(c -> startCopyLocked(c.id()));
+    }
+  }
+
+  private void endCopyLocked(JobSession s, String status) {
+    Instant now = clock.instant();
+    CopyJob copy = copyJobs.get(s.jobId());
+    Job source = copy == null ? null : jobs.get(copy.backupJobId());
+    long processed = source == null || status.equals("Stopped") || status.equals("Failed") ? 0
+        : objectsToProcess.applyAsLong(source);
+    JobSession ended = s.end(status, now, processed);
+    sessions.put(s.id(), ended);
+    if (copy != null) {
+      boolean copied = status.equals("Success") || status.equals("Warning");
+      copyJobs.put(copy.id(), copy.withRun(copy.lastRun(), copied ? now : copy.lastBackup(), status, null)
+          .withETag(copy.eTag() + 1));
+    }
+    events.append(sessionUpdate(ended));
+  }
+
+  // ---- backup copy jobs ------------------------------------------------------------------------
+
+  public List<CopyJob> copyJobs() {
+    synchronized (lock) {
+      return List.copyOf(copyJobs.values());
+    }
+  }
+
+  public CopyJob copyJob(UUID id) {
+    synchronized (lock) {
+      CopyJob copy = copyJobs.get(id);
+      if (copy == null) {
+        throw ApiException.notFound("Backup copy job with ID '" + id + "' was not found");
+      }
+      return copy;
+    }
+  }
+
+  /** The copy job of a backup job (404 when the backup job does not exist). */
+  public Optional<CopyJob> copyJobOf(UUID backupJobId) {
+    synchronized (lock) {
+      job(backupJobId);
+      return copyJobOfLocked(backupJobId);
+    }
+  }
+
+  private Optional<CopyJob> copyJobOfLocked(UUID backupJobId) {
+    return copyJobs.values().stream().filter(c -> c.backupJobId().equals(backupJobId)).findFirst();
+  }
+
+  /** The backup job a copy job refers to, as the field {@code field} of a request names it (404 if none). */
+  private Job sourceJob(UUID backupJobId, String field) {
+    Job job = jobs.get(backupJobId);
+    if (job == null) {
+      throw ApiException.notFound("Backup job with ID '" + backupJobId + "' (" + field + ") was not found");
+    }
+    return job;
+  }
+
+  private void requireCopyable(Job source, UUID organizationId, UUID repositoryId, UUID exceptCopy) {
+    if (organizationId != null && !organizationId.equals(source.organizationId())) {
+      throw ApiException.invalid("'organizationId' (" + organizationId + ") is not the organization of the backup "
+          + "job '" + source.name() + "' (" + source.organizationId() + ")");
+    }
+    if (repositoryId.equals(source.repositoryId())) {
+      throw ApiException.invalid("'repositoryId' is the repository of the backup job '" + source.name()
+          + "': a backup copy job copies to another repository");
+    }
+    Optional<CopyJob> existing = copyJobOfLocked(source.id());
+    if (existing.isPresent() && !existing.get().id().equals(exceptCopy)) {
+      throw ApiException.conflict("The backup job '" + source.name() + "' already has a backup copy job ('"
+          + existing.get().name() + "', ID '" + existing.get().id() + "'); a backup job can have only one");
+    }
+  }
+
+  public CopyJob createCopy(NewCopyJob n) {
+    synchronized (lock) {
+      Job source = sourceJob(n.backupJobId(), "backupJobId");
+      requireCopyable(source, n.organizationId(), n.repositoryId(), null);
+      String name = n.name() == null || n.name().isBlank() ? defaultCopyName(source) : n.name();
+      CopyJob copy = new CopyJob(UUID.randomUUID(), source.id(), source.organizationId(), n.repositoryId(), name,
+          n.schedulePolicy(), n.enabled(), 1, null, null, null, null);
+      copyJobs.put(copy.id(), copy);
+      events.append(jobUpdate(copy.id(), copy.eTag(), JobSession.COPY));
+      return copy;
+    }
+  }
+
+  /** The name the simulator gives a copy job created without one (v8 has no name in the create body). */
+  public static String defaultCopyName(Job source) {
+    return source.name() + " (copy)";
+  }
+
+  public CopyJob editCopy(UUID id, CopyJobEdit e) {
+    synchronized (lock) {
+      CopyJob copy = copyJob(id);
+      UUID backupJobId = e.backupJobId() == null ? copy.backupJobId() : e.backupJobId();
+      Job source = sourceJob(backupJobId, e.backupJobId() == null ? "the copy job's backupJobId" : "backupJobId");
+      if (!source.organizationId().equals(copy.organizationId())) {
+        throw ApiException.invalid("The backup job '" + source.name() + "' (backupJobId) is in another organization "
+            + "than the backup copy job (" + copy.organizationId() + ")");
+      }
+      UUID repositoryId = e.repositoryId() == null ? copy.repositoryId() : e.repositoryId();
+      requireCopyable(source, e.organizationId(), repositoryId, id);
+      if (copy.runningSessionId() != null && !repositoryId.equals(copy.repositoryId())) {
+        throw ApiException.conflict("The backup copy job '" + copy.name() + "' is running. Stop it before changing "
+            + "its repository");
+      }
+      CopyJob updated = copy.withSettings(backupJobId, repositoryId,
+          e.schedulePolicy() == null ? copy.schedulePolicy() : e.schedulePolicy(),
+          e.enabled() == null ? copy.enabled() : e.enabled(),
+          e.name() == null || e.name().isBlank() ? copy.name() : e.name()).withETag(copy.eTag() + 1);
+      copyJobs.put(id, updated);
+      events.append(jobUpdate(id, updated.eTag(), JobSession.COPY));
+      return updated;
+    }
+  }
+
+  public void deleteCopy(UUID id) {
+    synchronized (lock) {
+      CopyJob copy = copyJob(id);
+      if (copy.runningSessionId() != null) {
+        throw ApiException.conflict("The backup copy job '" + copy.name() + "' is running. Stop it before removing it");
+      }
+      copyJobs.remove(id);
+      events.append(jobDelete(id, JobSession.COPY));
+    }
+  }
+
+  /** Returns whether the state changed; enabling an enabled copy job changes nothing (no eTag step). */
+  public boolean setCopyEnabled(UUID id, boolean enabled) {
+    synchronized (lock) {
+      CopyJob copy = copyJob(id);
+      if (copy.enabled() == enabled) {
+        return false;
+      }
+      CopyJob updated = copy.withSettings(copy.backupJobId(), copy.repositoryId(), copy.schedulePolicy(), enabled,
+          copy.name()).withETag(copy.eTag() + 1);
+      copyJobs.put(id, updated);
+      events.append(jobUpdate(id, updated.eTag(), JobSession.COPY));
+      return true;
+    }
+  }
+
+  public JobSession startCopy(UUID id) {
+    synchronized (lock) {
+      return startCopyLocked(id);
+    }
+  }
+
+  /** Stops the running copy session; stopping a copy job that is not running changes nothing. */
+  public void stopCopy(UUID id) {
+    synchronized (lock) {
+      CopyJob copy = copyJob(id);
+      if (copy.runningSessionId() != null) {
+        endLocked(copy.runningSessionId(), "Stopped");
+      }
+    }
+  }
+
+  private JobSession startCopyLocked(UUID id) {
+    CopyJob copy = copyJob(id);
+    if (copy.runningSessionId() != null) {
+      throw ApiException.conflict("The backup copy job '" + copy.name() + "' is already running");
+    }
+    if (!copy.enabled()) {
+      throw ApiException.conflict("The backup copy job '" + copy.name()
+          + "' is disabled. Enable the job before starting it");
+    }
+    Instant now = clock.instant();
+    JobSession session = new JobSession(UUID.randomUUID(), id, JobSession.COPY, copy.repositoryId(),
+        proxyOfRepository.apply(copy.repositoryId()), now, null, "Running", 1, false, 0);
+    sessions.put(session.id(), session);
+    copyJobs.put(id, copy.withRun(now, copy.lastBackup(), "Running", session.id()).withETag(copy.eTag() + 1));
+    events.append(sessionUpdate(session));
+    runFor(session);
+    return sessions.get(session.id());
   }
 
   private void changeItems(Job job, ItemList list, List<JobItem> items) {
@@ -345,8 +565,16 @@ public final class SimulatorState implements AutoCloseable {
   }
 
   private static ObjectNode jobUpdate(Job job) {
-    return Json.object().put("eventType", "JobUpdate").put("id", job.id().toString()).put("eTag", job.eTag())
-        .put("jobType", "Backup");
+    return jobUpdate(job.id(), job.eTag(), JobSession.BACKUP);
+  }
+
+  private static ObjectNode jobUpdate(UUID id, long eTag, String jobType) {
+    return Json.object().put("eventType", "JobUpdate").put("id", id.toString()).put("eTag", eTag)
+        .put("jobType", jobType);
+  }
+
+  private static ObjectNode jobDelete(UUID id, String jobType) {
+    return Json.object().put("eventType", "JobDelete").put("id", id.toString()).put("jobType", jobType);
   }
 
   private static ObjectNode itemsChange(ItemList list, UUID jobId) {
@@ -355,7 +583,7 @@ public final class SimulatorState implements AutoCloseable {
 
   private static ObjectNode sessionUpdate(JobSession s) {
     return Json.object().put("eventType", "JobSessionUpdate").put("id", s.id().toString()).put("eTag", s.eTag())
-        .put("jobId", s.jobId().toString()).put("status", s.status()).put("jobType", "Backup");
+        .put("jobId", s.jobId().toString()).put("status", s.status()).put("jobType", s.jobType());
   }
 
   @Override

@@ -57,6 +57,8 @@ public final class DefaultFixture {
 
   public static final String DEFAULT_REPOSITORY = "1ca282ed-d685-5125-a482-10aea47d1918";
   public static final String LONG_TERM_REPOSITORY = "b2f7a5c6-fcf6-578d-9f17-b258c80a8677";
+  /** "Archive Repository": an object storage repository with an archive tier (isLongTerm), for backup copy jobs. */
+  public static final String ARCHIVE_REPOSITORY = "9b8ad165-7e4b-5b46-aa74-7cf1339b2bac";
   public static final String PROXY = "d6471d15-f379-5b71-b002-3ab327e5ba87";
 
   /** Type identifiers that start job item ids (RESTJobItemComposed.id = prefix + object id). */

@@ -3,6 +3,7 @@ package dev.vb365.operator.veeam.sim;
 import static dev.vb365.operator.veeam.sim.SimLeakScan.failure;
 import static dev.vb365.simulator.testsupport.DefaultFixture.ALICE;
 import static dev.vb365.simulator.testsupport.DefaultFixture.ALICE_PERSONAL_SITE;
+import static dev.vb365.simulator.testsupport.DefaultFixture.ARCHIVE_REPOSITORY;
 import static dev.vb365.simulator.testsupport.DefaultFixture.BOB;
 import static dev.vb365.simulator.testsupport.DefaultFixture.CONTOSO;
 import static dev.vb365.simulator.testsupport.DefaultFixture.CONTOSO_NAME;
@@ -110,7 +111,7 @@ class DirectorySimTest {
         VeeamClient client = loggedIn(vb);
 
         assertThat(vb.cost(() -> assertThat(client.listRepositories()).extracting(Repository::id)
-                .containsExactlyInAnyOrder(DEFAULT_REPOSITORY, LONG_TERM_REPOSITORY)))
+                .containsExactlyInAnyOrder(DEFAULT_REPOSITORY, LONG_TERM_REPOSITORY, ARCHIVE_REPOSITORY)))
                 .isEqualTo(Map.of("GET /" + v + "/BackupRepositories", 1L));
         assertThat(vb.cost(() -> assertThat(client.resolveRepository("Long-term Repository").id())
                 .isEqualTo(LONG_TERM_REPOSITORY))).isEqualTo(Map.of("GET /" + v + "/BackupRepositories", 1L));
