@@ -10,8 +10,6 @@ import java.util.Objects;
  * selectedItems/excludedItems entry, plus which job and which list.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@io.fabric8.generator.annotation.ValidationRule(value = "!has(self.match)", message = "a JobItem names one object; "
-    + "select by rule (match) in the BackupJob's selectedItems or excludedItems")
 public class JobItemSpec extends BackupItemSpec implements LenientSpec.Holder {
 
   /** Set only when the stored spec did not fit this class (see {@link LenientSpec}); never serialized. */

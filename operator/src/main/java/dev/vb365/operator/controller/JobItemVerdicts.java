@@ -32,6 +32,11 @@ final class JobItemVerdicts {
     if (problem != null) {
       return new JobItemVerdict(problem, null);
     }
+    Optional<ReferenceResolver.RuleOutcome> rule = resolution.rules().stream()
+        .filter(r -> r.source().equals("JobItem " + name)).findFirst();
+    if (rule.isPresent()) {
+      return ofRule(rule.get(), scope, desired, job, observeOnly);
+    }
     DesiredItemsMerger.Outcome outcome = resolution.items().outcomeOfJobItem(name);
     if (outcome == null) {
       return new JobItemVerdict(Conditions.Verdict.isFalse(Reasons.NOT_APPLICABLE,
@@ -55,6 +60,28 @@ final class JobItemVerdicts {
           + outcome.message()), itemId);
     }
     return new JobItemVerdict(Conditions.Verdict.isTrue(Reasons.IN_JOB, "in the " + where), itemId);
+  }
+
+  /**
+   * A JobItem that selects by rule: Ready when every object it selects is in the job's list (with the options the
+   * merge chose for it: a named entry's win); no single item id.
+   */
+  private static JobItemVerdict ofRule(ReferenceResolver.RuleOutcome rule, Scope scope, DesiredJob desired,
+      ObservedJob job, boolean observeOnly) {
+    String where = scope.specField() + " of VB365 job " + job.id();
+    if (rule.keys().isEmpty()) {
+      return new JobItemVerdict(Conditions.Verdict.isFalse(Reasons.NOT_APPLICABLE, "the rule selects no "
+          + rule.type() + " of the organization"), null);
+    }
+    long missing = rule.keys().stream().filter(k -> present(k, scope, desired, job).isEmpty()).count();
+    if (missing > 0) {
+      return new JobItemVerdict(Conditions.Verdict.isFalse(Reasons.NOT_IN_JOB, missing + " of the " + rule.keys().size()
+          + " objects the rule selects are not in the " + where + " (yet): the BackupJob is "
+          + (observeOnly ? "ObserveOnly" : "not in sync")), null);
+    }
+    return new JobItemVerdict(Conditions.Verdict.isTrue(Reasons.IN_JOB, "all " + rule.keys().size() + " objects the "
+        + "rule selects are in the " + where + (rule.capped() ? " (it matches " + rule.matched() + "; maxItems "
+        + rule.maxItems() + ")" : "")), null);
   }
 
   /** The item in the job with the key the JobItem resolved to and the options the merge chose for it. */

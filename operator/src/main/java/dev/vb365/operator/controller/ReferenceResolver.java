@@ -50,7 +50,12 @@ final class ReferenceResolver {
   }
 
   /** What one selection rule selected: how many objects matched, how many it took (at most maxItems). */
-  record RuleOutcome(String source, dev.vb365.operator.api.ItemType type, int matched, int selected, int maxItems) {
+  record RuleOutcome(String source, dev.vb365.operator.api.ItemType type, int matched, int selected, int maxItems,
+      List<ItemKey> keys) {
+    RuleOutcome {
+      keys = List.copyOf(keys);
+    }
+
     boolean capped() {
       return matched > selected;
     }
@@ -101,6 +106,14 @@ final class ReferenceResolver {
         continue;
       }
       try {
+        if (jobItem.getSpec().getMatch() != null) {
+          Scope scope = Scope.valueOf(jobItem.getSpec().effectiveScope().name());
+          Instant created = createdAt(jobItem);
+          rules.add(RuleSelection.select(client, organizationId, objects, "JobItem " + name, jobItem.getSpec(),
+              "JobItem " + name + " spec", b -> DesiredItemsMerger.Declaration.jobItemRule(name, created, scope, b),
+              declared, version));
+          continue;
+        }
         ItemReference ref = ItemSpecMapper.reference(jobItem.getSpec());
         ItemKey key = lookUp(client, organizationId, objects, ref, "JobItem " + name);
         Scope scope = Scope.valueOf(jobItem.getSpec().effectiveScope().name());
@@ -148,7 +161,9 @@ final class ReferenceResolver {
       BackupItemSpec item = items.get(i);
       String path = "spec." + scope.specField() + "[" + i + "]";
       if (item.getMatch() != null) {
-        rules.add(RuleSelection.select(client, organizationId, objects, scope, i, item, path, out, directoryVersion));
+        int index = i;
+        rules.add(RuleSelection.select(client, organizationId, objects, path, item, path,
+            b -> DesiredItemsMerger.Declaration.rule(scope, index, b), out, directoryVersion));
         continue;
       }
       ItemReference ref = ItemSpecMapper.reference(item);

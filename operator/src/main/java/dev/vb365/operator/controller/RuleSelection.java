@@ -7,7 +7,6 @@ import dev.vb365.operator.mapping.ItemObjects;
 import dev.vb365.operator.sync.DesiredItemsMerger;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemSpecMapper;
-import dev.vb365.operator.sync.Scope;
 import dev.vb365.operator.veeam.ApiVersion;
 import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.model.Group;
@@ -26,9 +25,14 @@ final class RuleSelection {
   private RuleSelection() {
   }
 
+  /**
+   * @param source what status.rules calls the rule ("spec.selectedItems[2]", "JobItem shared")
+   * @param declare the declaration of one selected object, with its source
+   */
   static ReferenceResolver.RuleOutcome select(VeeamClient client, String organizationId, ItemObjects objects,
-      Scope scope, int index, BackupItemSpec item, String path, List<DesiredItemsMerger.Declaration> out,
-      long directoryVersion) {
+      String source, BackupItemSpec item, String path,
+      java.util.function.Function<dev.vb365.operator.sync.BackupItem, DesiredItemsMerger.Declaration> declare,
+      List<DesiredItemsMerger.Declaration> out, long directoryVersion) {
     DirectoryRule rule = item.getMatch();
     if (DirectoryRules.needsLicences(rule) && client.apiVersion() != ApiVersion.V8) {
       throw ReconcileFailure.terminal(Reasons.INVALID_SPEC, path + ".match: licensed and licenseSku need VB365 API v8 "
@@ -38,27 +42,27 @@ final class RuleSelection {
       return switch (item.getType()) {
         case User -> {
           DirectoryRules.Selection<User> s = DirectoryRules.users(rule, client.listUsers(organizationId, directoryVersion));
-          s.selected().forEach(u -> add(out, objects.user(u), scope, index, item, ItemKey.of(item.getType(), u.id())));
-          yield outcome(path, item, s);
+          s.selected().forEach(u -> add(out, objects.user(u), declare, item, ItemKey.of(item.getType(), u.id())));
+          yield outcome(source, item, s, s.selected().stream().map(u -> ItemKey.of(item.getType(), u.id())).toList());
         }
         case Group -> {
           DirectoryRules.Selection<Group> s = DirectoryRules.groups(rule, client.listGroups(organizationId, directoryVersion));
-          s.selected().forEach(g -> add(out, objects.group(g), scope, index, item, ItemKey.of(item.getType(),
+          s.selected().forEach(g -> add(out, objects.group(g), declare, item, ItemKey.of(item.getType(),
               g.id())));
-          yield outcome(path, item, s);
+          yield outcome(source, item, s, s.selected().stream().map(g -> ItemKey.of(item.getType(), g.id())).toList());
         }
         case Site -> {
           DirectoryRules.Selection<Site> s = DirectoryRules.sites(rule, client.listSites(organizationId,
               Boolean.TRUE.equals(rule.getPersonal()), directoryVersion));
-          s.selected().forEach(x -> add(out, objects.site(x), scope, index, item, ItemKey.of(item.getType(),
+          s.selected().forEach(x -> add(out, objects.site(x), declare, item, ItemKey.of(item.getType(),
               x.id())));
-          yield outcome(path, item, s);
+          yield outcome(source, item, s, s.selected().stream().map(x -> ItemKey.of(item.getType(), x.id())).toList());
         }
         case Team -> {
           DirectoryRules.Selection<Team> s = DirectoryRules.teams(rule, client.listTeams(organizationId, directoryVersion));
-          s.selected().forEach(t -> add(out, objects.team(t), scope, index, item, ItemKey.of(item.getType(),
+          s.selected().forEach(t -> add(out, objects.team(t), declare, item, ItemKey.of(item.getType(),
               t.id())));
-          yield outcome(path, item, s);
+          yield outcome(source, item, s, s.selected().stream().map(t -> ItemKey.of(item.getType(), t.id())).toList());
         }
         default -> throw ReconcileFailure.terminal(Reasons.INVALID_SPEC, path + ".match selects User, Group, Site "
             + "or Team items, not " + item.getType());
@@ -68,13 +72,15 @@ final class RuleSelection {
     }
   }
 
-  private static void add(List<DesiredItemsMerger.Declaration> out, ItemObjects objects, Scope scope, int index,
+  private static void add(List<DesiredItemsMerger.Declaration> out, ItemObjects objects,
+      java.util.function.Function<dev.vb365.operator.sync.BackupItem, DesiredItemsMerger.Declaration> declare,
       BackupItemSpec item, ItemKey key) {
-    out.add(DesiredItemsMerger.Declaration.rule(scope, index, ItemSpecMapper.toItem(item, key)));
+    out.add(declare.apply(ItemSpecMapper.toItem(item, key)));
   }
 
-  private static ReferenceResolver.RuleOutcome outcome(String path, BackupItemSpec item,
-      DirectoryRules.Selection<?> s) {
-    return new ReferenceResolver.RuleOutcome(path, item.getType(), s.matched(), s.selected().size(), s.maxItems());
+  private static ReferenceResolver.RuleOutcome outcome(String source, BackupItemSpec item,
+      DirectoryRules.Selection<?> s, List<ItemKey> keys) {
+    return new ReferenceResolver.RuleOutcome(source, item.getType(), s.matched(), s.selected().size(), s.maxItems(),
+        keys);
   }
 }

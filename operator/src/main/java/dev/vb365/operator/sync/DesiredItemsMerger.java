@@ -42,6 +42,18 @@ public final class DesiredItemsMerger {
     }
   }
 
+  /** The objects a JobItem's selection rule (its match) selects. */
+  public record JobItemRule(String name, Instant createdAt) implements Source {
+    public JobItemRule {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String describe() {
+      return "JobItem " + name + " (rule)";
+    }
+  }
+
   /** A JobItem of the same namespace referring to the BackupJob. */
   public record FromJobItem(String name, Instant createdAt) implements Source {
     public FromJobItem {
@@ -71,6 +83,10 @@ public final class DesiredItemsMerger {
 
     public static Declaration rule(Scope scope, int index, BackupItem item) {
       return new Declaration(new Rule(scope, index), scope, item);
+    }
+
+    public static Declaration jobItemRule(String name, Instant createdAt, Scope scope, BackupItem item) {
+      return new Declaration(new JobItemRule(name, createdAt), scope, item);
     }
 
     public static Declaration jobItem(String name, Instant createdAt, Scope scope, BackupItem item) {
@@ -167,7 +183,8 @@ public final class DesiredItemsMerger {
       List<String> lines = new ArrayList<>();
       outcomes.forEach((source, outcome) -> {
         // A rule's many objects share one source; one it shares with a named entry is the entry's, by design.
-        if (!(outcome instanceof Accepted) && !(source instanceof Rule && !(outcome instanceof Rejected))) {
+        boolean rule = source instanceof Rule || source instanceof JobItemRule;
+        if (!(outcome instanceof Accepted) && !(rule && !(outcome instanceof Rejected))) {
           lines.add(source.describe() + ": " + outcome.message());
         }
       });
@@ -175,10 +192,19 @@ public final class DesiredItemsMerger {
     }
   }
 
+  // JobItems naming one object before JobItems selecting by rule; then the oldest first, then by name.
   private static final Comparator<Declaration> JOB_ITEM_ORDER = Comparator
-      .comparing((Declaration d) -> ((FromJobItem) d.source()).createdAt(),
-          Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(d -> ((FromJobItem) d.source()).name());
+      .comparing((Declaration d) -> d.source() instanceof JobItemRule)
+      .thenComparing((Declaration d) -> createdAt(d.source()), Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(d -> jobItemName(d.source()));
+
+  private static Instant createdAt(Source source) {
+    return source instanceof FromJobItem j ? j.createdAt() : ((JobItemRule) source).createdAt();
+  }
+
+  private static String jobItemName(Source source) {
+    return source instanceof FromJobItem j ? j.name() : ((JobItemRule) source).name();
+  }
 
   /**
    * @param backupType an EntireOrganization job has no selected items, so Selected declarations are rejected
@@ -199,7 +225,7 @@ public final class DesiredItemsMerger {
     }
     List<Declaration> jobItems = new ArrayList<>(fromJobItems);
     for (Declaration d : jobItems) {
-      if (!(d.source() instanceof FromJobItem)) {
+      if (!(d.source() instanceof FromJobItem) && !(d.source() instanceof JobItemRule)) {
         throw new IllegalArgumentException(d.source().describe() + " is not a JobItem declaration");
       }
     }

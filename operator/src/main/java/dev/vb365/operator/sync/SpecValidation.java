@@ -80,11 +80,6 @@ public final class SpecValidation {
       errors.add(new FieldError("spec.jobRef.name", "\"" + spec.getJobRef().getName()
           + "\" is not a Kubernetes object name"));
     }
-    if (spec.getMatch() != null) {
-      errors.add(new FieldError("spec.match", "a JobItem names one object; select by rule (match) in the "
-          + "BackupJob's selectedItems or excludedItems"));
-      return errors;
-    }
     ItemSpecMapper.validate(spec).forEach(e -> errors.add(e.under("spec")));
     return errors;
   }
