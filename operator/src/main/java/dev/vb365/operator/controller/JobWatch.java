@@ -175,7 +175,11 @@ final class JobWatch implements AutoCloseable {
   }
 
   /** Per connection and organization: the directory version the connection's name lookups were last dropped at. */
-  private final ConcurrentHashMap<String, Long> lookupsDroppedAt = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LookupScope, Long> lookupsDroppedAt = new ConcurrentHashMap<>();
+
+  /** One connection's lookups of one organization. */
+  private record LookupScope(VeeamConnection connection, String organizationId) {
+  }
 
   /**
    * Whether the connection's cached name lookups predate a directory change of the organization (true once per
@@ -187,7 +191,7 @@ final class JobWatch implements AutoCloseable {
       return false;
     }
     boolean[] stale = {false};
-    lookupsDroppedAt.compute(connection.hashCode() + "|" + organizationId.toLowerCase(java.util.Locale.ROOT),
+    lookupsDroppedAt.compute(new LookupScope(connection, organizationId.toLowerCase(java.util.Locale.ROOT)),
         (k, before) -> {
           stale[0] = before == null || before < now;
           return now;

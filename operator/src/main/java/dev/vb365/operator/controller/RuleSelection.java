@@ -40,30 +40,14 @@ final class RuleSelection {
     }
     try {
       return switch (item.getType()) {
-        case User -> {
-          DirectoryRules.Selection<User> s = DirectoryRules.users(rule, client.listUsers(organizationId, directoryVersion));
-          s.selected().forEach(u -> add(out, objects.user(u), declare, item, ItemKey.of(item.getType(), u.id())));
-          yield outcome(source, item, s, s.selected().stream().map(u -> ItemKey.of(item.getType(), u.id())).toList());
-        }
-        case Group -> {
-          DirectoryRules.Selection<Group> s = DirectoryRules.groups(rule, client.listGroups(organizationId, directoryVersion));
-          s.selected().forEach(g -> add(out, objects.group(g), declare, item, ItemKey.of(item.getType(),
-              g.id())));
-          yield outcome(source, item, s, s.selected().stream().map(g -> ItemKey.of(item.getType(), g.id())).toList());
-        }
-        case Site -> {
-          DirectoryRules.Selection<Site> s = DirectoryRules.sites(rule, client.listSites(organizationId,
-              Boolean.TRUE.equals(rule.getPersonal()), directoryVersion));
-          s.selected().forEach(x -> add(out, objects.site(x), declare, item, ItemKey.of(item.getType(),
-              x.id())));
-          yield outcome(source, item, s, s.selected().stream().map(x -> ItemKey.of(item.getType(), x.id())).toList());
-        }
-        case Team -> {
-          DirectoryRules.Selection<Team> s = DirectoryRules.teams(rule, client.listTeams(organizationId, directoryVersion));
-          s.selected().forEach(t -> add(out, objects.team(t), declare, item, ItemKey.of(item.getType(),
-              t.id())));
-          yield outcome(source, item, s, s.selected().stream().map(t -> ItemKey.of(item.getType(), t.id())).toList());
-        }
+        case User -> take(source, item, declare, out, DirectoryRules.users(rule,
+            client.listUsers(organizationId, directoryVersion)), User::id, objects::user);
+        case Group -> take(source, item, declare, out, DirectoryRules.groups(rule,
+            client.listGroups(organizationId, directoryVersion)), Group::id, objects::group);
+        case Site -> take(source, item, declare, out, DirectoryRules.sites(rule, client.listSites(organizationId,
+            Boolean.TRUE.equals(rule.getPersonal()), directoryVersion)), Site::id, objects::site);
+        case Team -> take(source, item, declare, out, DirectoryRules.teams(rule,
+            client.listTeams(organizationId, directoryVersion)), Team::id, objects::team);
         default -> throw ReconcileFailure.terminal(Reasons.INVALID_SPEC, path + ".match selects User, Group, Site "
             + "or Team items, not " + item.getType());
       };
@@ -72,15 +56,22 @@ final class RuleSelection {
     }
   }
 
-  private static void add(List<DesiredItemsMerger.Declaration> out, ItemObjects objects,
+  /**
+   * Declares each selected object with the rule entry's options (its directory object goes into the item bodies)
+   * and says what the rule took.
+   */
+  private static <T> ReferenceResolver.RuleOutcome take(String source, BackupItemSpec item,
       java.util.function.Function<dev.vb365.operator.sync.BackupItem, DesiredItemsMerger.Declaration> declare,
-      BackupItemSpec item, ItemKey key) {
-    out.add(declare.apply(ItemSpecMapper.toItem(item, key)));
-  }
-
-  private static ReferenceResolver.RuleOutcome outcome(String source, BackupItemSpec item,
-      DirectoryRules.Selection<?> s, List<ItemKey> keys) {
-    return new ReferenceResolver.RuleOutcome(source, item.getType(), s.matched(), s.selected().size(), s.maxItems(),
-        keys);
+      List<DesiredItemsMerger.Declaration> out, DirectoryRules.Selection<T> selection,
+      java.util.function.Function<T, String> id, java.util.function.Consumer<T> register) {
+    List<ItemKey> keys = new java.util.ArrayList<>();
+    for (T object : selection.selected()) {
+      register.accept(object);
+      ItemKey key = ItemKey.of(item.getType(), id.apply(object));
+      keys.add(key);
+      out.add(declare.apply(ItemSpecMapper.toItem(item, key)));
+    }
+    return new ReferenceResolver.RuleOutcome(source, item.getType(), selection.matched(), keys.size(),
+        selection.maxItems(), keys);
   }
 }

@@ -35,11 +35,6 @@ class MissingItemsTest {
     return id;
   }
 
-  private static List<String> selectedUserIds(String jobId) {
-    return harness.admin.items(jobId, "SelectedItems").stream().map(i -> i.path("user").path("id").asText())
-        .filter(s -> !s.isEmpty()).sorted().toList();
-  }
-
   /** A BackupJob naming {@code upns} (and the policy line, if any), Ready, with the counters reset. */
   private static String readyJob(String ns, String policy, String... upns) {
     StringBuilder spec = new StringBuilder("jobName: Missing " + ns + "\n" + policy + "selectedItems:\n");
@@ -71,7 +66,7 @@ class MissingItemsTest {
         + "longer in the directory: the VB365 job keeps it (missingItemPolicy Keep)");
     harness.settle(Duration.ofSeconds(1));
     assertThat(harness.operatorWrites()).isEmpty();
-    assertThat(selectedUserIds(jobId)).contains(gone).hasSize(2);
+    assertThat(harness.userIdsInJob(jobId, "SelectedItems")).contains(gone).hasSize(2);
     assertThat(harness.eventReasons("missing-keep", "job").stream().filter(Reasons.ITEMS_MISSING::equals))
         .hasSize(1);
   }
@@ -90,7 +85,7 @@ class MissingItemsTest {
         + "longer in the directory: removed from the VB365 job (missingItemPolicy Remove)");
     harness.settle(Duration.ofSeconds(1));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("DELETE /v8/Jobs/{jobId}/SelectedItems", 1L));
-    assertThat(selectedUserIds(jobId)).containsExactly(stays);
+    assertThat(harness.userIdsInJob(jobId, "SelectedItems")).containsExactly(stays);
   }
 
   @Test
@@ -105,7 +100,7 @@ class MissingItemsTest {
         + "selected items)");
     harness.settle(Duration.ofSeconds(1));
     assertThat(harness.operatorWrites()).isEmpty();
-    assertThat(selectedUserIds(jobId)).containsExactly(gone);
+    assertThat(harness.userIdsInJob(jobId, "SelectedItems")).containsExactly(gone);
   }
 
   @Test

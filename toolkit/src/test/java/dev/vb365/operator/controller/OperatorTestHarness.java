@@ -347,6 +347,20 @@ final class OperatorTestHarness implements AutoCloseable {
     return events(namespace, name).stream().map(Event::getReason).toList();
   }
 
+  /** The ids of the users in a VB365 job's list ("SelectedItems" or "ExcludedItems"), sorted. */
+  List<String> userIdsInJob(String jobId, String list) {
+    return admin.items(jobId, list).stream().map(i -> i.path("user").path("id").asText())
+        .filter(s -> !s.isEmpty()).sorted().toList();
+  }
+
+  /** The ids of the organization's users of this type (User, Shared, Public) as VB365 lists them, sorted. */
+  List<String> directoryUserIds(String type) {
+    com.fasterxml.jackson.databind.JsonNode page = admin.get("/v8/Organizations/" + organizationId()
+        + "/Users?limit=10000");
+    return java.util.stream.StreamSupport.stream(page.path("results").spliterator(), false)
+        .filter(u -> type.equals(u.path("type").asText())).map(u -> u.path("id").asText()).sorted().toList();
+  }
+
   String organizationId() {
     for (var org : Vb365Admin.list(admin.get("/" + simulator.apiVersion() + "/Organizations"))) {
       if (ORG.equals(org.path("name").asText())) {

@@ -2,11 +2,9 @@ package dev.vb365.operator.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,17 +24,6 @@ class SelectionRulesScaleTest {
     harness.close();
   }
 
-  private static List<String> selectedUserIds(String jobId) {
-    return harness.admin.items(jobId, "SelectedItems").stream().map(i -> i.path("user").path("id").asText())
-        .filter(s -> !s.isEmpty()).sorted().toList();
-  }
-
-  private static List<String> usersOfType(String type) {
-    JsonNode page = harness.admin.get("/v8/Organizations/" + harness.organizationId() + "/Users?limit=10000");
-    return StreamSupport.stream(page.path("results").spliterator(), false)
-        .filter(u -> type.equals(u.path("type").asText())).map(u -> u.path("id").asText()).sorted().toList();
-  }
-
   @Test
   void aThousandUserTenantConvergesWithOneListingAndOneCreate() {
     String org = harness.organizationId();
@@ -45,7 +32,7 @@ class SelectionRulesScaleTest {
           {"id": "%s", "name": "bulk%04d@contoso.onmicrosoft.com", "type": "%s"}
           """.formatted(String.format("0d0d0d0d-0000-4000-8000-%012d", i), i, i % 10 == 0 ? "Shared" : "User")));
     }
-    List<String> shared = usersOfType("Shared");
+    List<String> shared = harness.directoryUserIds("Shared");
     harness.connectionSecret("bulk");
     harness.resetCounts();
     harness.createBackupJob("bulk", "job", """
@@ -56,7 +43,7 @@ class SelectionRulesScaleTest {
         """);
     String jobId = harness.awaitReady("bulk", "job").getStatus().getJobId();
     harness.settle(Duration.ofMillis(700));
-    assertThat(selectedUserIds(jobId)).isEqualTo(shared).hasSizeGreaterThanOrEqualTo(100);
+    assertThat(harness.userIdsInJob(jobId, "SelectedItems")).isEqualTo(shared).hasSizeGreaterThanOrEqualTo(100);
     Map<String, Long> calls = harness.vb365Calls();
     // More than 1000 users: two pages of the listing (1000 a page), and the create carries every item.
     assertThat(calls.get("GET /v8/Organizations/{organizationId}/Users")).isEqualTo(2L);

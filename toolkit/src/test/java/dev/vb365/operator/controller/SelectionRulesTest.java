@@ -3,7 +3,6 @@ package dev.vb365.operator.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.api.JobItem;
@@ -11,7 +10,6 @@ import dev.vb365.operator.api.RuleStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,18 +33,6 @@ class SelectionRulesTest {
     harness.close();
   }
 
-  private static List<String> selectedUserIds(String jobId) {
-    return harness.admin.items(jobId, "SelectedItems").stream().map(i -> i.path("user").path("id").asText())
-        .filter(s -> !s.isEmpty()).sorted().toList();
-  }
-
-  /** The organization's users of this type, as VB365 lists them (ids, sorted). */
-  private static List<String> usersOfType(String type) {
-    JsonNode page = harness.admin.get("/v8/Organizations/" + harness.organizationId() + "/Users?limit=10000");
-    return StreamSupport.stream(page.path("results").spliterator(), false)
-        .filter(u -> type.equals(u.path("type").asText())).map(u -> u.path("id").asText()).sorted().toList();
-  }
-
   @Test
   void aSharedMailboxRuleSelectsThemAllAndFollowsTheDirectory() {
     harness.connectionSecret("shared");
@@ -60,9 +46,9 @@ class SelectionRulesTest {
         """);
     BackupJob ready = harness.awaitReady("shared", "job");
     String jobId = ready.getStatus().getJobId();
-    List<String> shared = usersOfType("Shared");
+    List<String> shared = harness.directoryUserIds("Shared");
     assertThat(shared).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(selectedUserIds(jobId)).isEqualTo(shared);
+    assertThat(harness.userIdsInJob(jobId, "SelectedItems")).isEqualTo(shared);
     assertThat(ready.getStatus().getRules()).containsExactly(new RuleStatus("spec.selectedItems[0]", "User",
         shared.size(), shared.size()));
     harness.settle(Duration.ofMillis(700));
@@ -76,7 +62,7 @@ class SelectionRulesTest {
         {"id": "%s", "name": "sales-desk@contoso.onmicrosoft.com", "displayName": "Sales desk", "type": "Shared"}
         """.formatted(NEW_MAILBOX)));
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-        .until(() -> selectedUserIds(jobId).contains(NEW_MAILBOX));
+        .until(() -> harness.userIdsInJob(jobId, "SelectedItems").contains(NEW_MAILBOX));
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("POST /v8/Jobs/{jobId}/SelectedItems", 1L));
     Map<String, Long> calls = harness.vb365Calls();
@@ -91,10 +77,10 @@ class SelectionRulesTest {
     harness.resetCounts();
     harness.admin.delete("/_sim/directory/" + org + "/users/" + NEW_MAILBOX);
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-        .until(() -> !selectedUserIds(jobId).contains(NEW_MAILBOX));
+        .until(() -> !harness.userIdsInJob(jobId, "SelectedItems").contains(NEW_MAILBOX));
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).isEqualTo(Map.of("DELETE /v8/Jobs/{jobId}/SelectedItems", 1L));
-    assertThat(selectedUserIds(jobId)).isEqualTo(shared);
+    assertThat(harness.userIdsInJob(jobId, "SelectedItems")).isEqualTo(shared);
   }
 
   @Test
@@ -115,7 +101,7 @@ class SelectionRulesTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("spec.selectedItems[1]", 0),
             org.assertj.core.groups.Tuple.tuple("spec.selectedItems[2]", 1));
     assertThat(ready.getStatus().getRules().get(1).getMatched()).isGreaterThan(1);
-    assertThat(selectedUserIds(ready.getStatus().getJobId())).hasSize(2);
+    assertThat(harness.userIdsInJob(ready.getStatus().getJobId(), "SelectedItems")).hasSize(2);
     // A resync later, still one Warning each.
     harness.editSpec("rules-warn", "job", s -> s.setDescription("again"));
     harness.awaitReady("rules-warn", "job");
@@ -143,11 +129,10 @@ class SelectionRulesTest {
         mailbox: true
         """);
     JobItem item = harness.awaitJobItem("rules-item", "no-shared", "True", Reasons.IN_JOB);
-    List<String> shared = usersOfType("Shared");
+    List<String> shared = harness.directoryUserIds("Shared");
     assertThat(item.getStatus().getConditions().get(0).getMessage())
         .startsWith("all " + shared.size() + " objects the rule selects are in the excludedItems of VB365 job");
-    assertThat(harness.admin.items(jobId, "ExcludedItems").stream().map(i -> i.path("user").path("id").asText())
-        .sorted().toList()).isEqualTo(shared);
+    assertThat(harness.userIdsInJob(jobId, "ExcludedItems")).isEqualTo(shared);
     harness.settle(Duration.ofMillis(700));
     assertThat(harness.operatorWrites()).as("one add of every shared mailbox")
         .isEqualTo(Map.of("POST /v8/Jobs/{jobId}/ExcludedItems", 1L));
