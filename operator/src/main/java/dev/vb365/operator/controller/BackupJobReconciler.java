@@ -384,10 +384,9 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(client, spec, items,
           watch::directoryVersion);
       JobSource source = watch.attach(id, connection, client);
-      // Rules, and names that may leave the directory, follow its changes (v8 events wake this BackupJob).
-      boolean follows = !resolution.rules().isEmpty() || !resolution.named().isEmpty()
-          || !resolution.missing().isEmpty();
-      watch.followDirectory(id, follows ? resolution.organizationId() : null);
+      // Rules follow their organization's directory, names the objects they resolved to (v8 events wake it).
+      watch.followDirectory(id, resolution.rules().isEmpty() ? null : resolution.organizationId(),
+          resolution.named().stream().map(ReferenceResolver.Named::id).collect(Collectors.toSet()));
       DesiredJob desired = desired(resolution);
 
       // locate and observe

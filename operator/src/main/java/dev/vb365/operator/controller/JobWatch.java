@@ -38,9 +38,10 @@ final class JobWatch implements AutoCloseable {
   private final ConcurrentHashMap<ResourceID, String> jobIdOf = new ConcurrentHashMap<>();
   /** BackupJobs for which a job carrying their marker appeared that they do not track (a copy to clean up). */
   private final Set<ResourceID> copiesSeen = ConcurrentHashMap.newKeySet();
-  /** BackupJobs whose selection rules follow an organization's directory, by organization id (lower case). */
-  private final ConcurrentHashMap<String, Set<ResourceID>> followers = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<ResourceID, String> followed = new ConcurrentHashMap<>();
+  /** BackupJobs whose selection rules follow an organization's directory, by organization id. */
+  private final Followers ruleFollowers = new Followers();
+  /** BackupJobs that name directory objects (by name, URL or mail), by those objects' ids. */
+  private final Followers nameFollowers = new Followers();
   /** Per organization (lower case): how many directory changes the feeds reported; rules' listings key on it. */
   private final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> directoryVersions =
       new ConcurrentHashMap<>();
@@ -90,7 +91,7 @@ final class JobWatch implements AutoCloseable {
     }
     untrack(backupJob);
     copiesSeen.remove(backupJob);
-    followDirectory(backupJob, null);
+    followDirectory(backupJob, null, Set.of());
     directoryChanged.remove(backupJob);
   }
 
@@ -149,20 +150,13 @@ final class JobWatch implements AutoCloseable {
         settings.feedMode() == OperatorSettings.FeedMode.POLL ? options.pollingOnly() : options);
   }
 
-  /** The BackupJob's selection rules follow this organization's directory (null: it has no rules). */
-  void followDirectory(ResourceID backupJob, String organizationId) {
-    String before = organizationId == null ? followed.remove(backupJob)
-        : followed.put(backupJob, organizationId.toLowerCase(java.util.Locale.ROOT));
-    if (before != null && !before.equalsIgnoreCase(String.valueOf(organizationId))) {
-      followers.computeIfPresent(before, (k, set) -> {
-        set.remove(backupJob);
-        return set.isEmpty() ? null : set;
-      });
-    }
-    if (organizationId != null) {
-      followers.computeIfAbsent(organizationId.toLowerCase(java.util.Locale.ROOT),
-          k -> ConcurrentHashMap.newKeySet()).add(backupJob);
-    }
+  /**
+   * What of the directory the BackupJob follows: its rules' organization (null: no rules), and the ids of the objects
+   * it names, whose change or deletion (v8 events) must reach it, and nothing else of the directory.
+   */
+  void followDirectory(ResourceID backupJob, String ruleOrganizationId, Set<String> namedObjectIds) {
+    ruleFollowers.follow(backupJob, ruleOrganizationId == null ? Set.of() : Set.of(ruleOrganizationId));
+    nameFollowers.follow(backupJob, namedObjectIds);
   }
 
   /** Whether the directory the BackupJob's rules follow changed since {@link #directoryHandled} (no skipping). */
@@ -207,10 +201,15 @@ final class JobWatch implements AutoCloseable {
 
   private void onChange(JobChange change) {
     if (change.isDirectory()) {
-      directoryVersions.computeIfAbsent(change.jobId(), k -> new java.util.concurrent.atomic.AtomicLong())
-          .incrementAndGet();
-      Set<ResourceID> following = followers.get(change.jobId());
-      if (following != null && eventSource.isRunning()) {
+      Set<ResourceID> following;
+      if (change.kind() == JobChangeKind.DIRECTORY_CHANGED) {
+        directoryVersions.computeIfAbsent(change.jobId(), k -> new java.util.concurrent.atomic.AtomicLong())
+            .incrementAndGet();
+        following = ruleFollowers.of(change.jobId());
+      } else {
+        following = nameFollowers.of(change.jobId());
+      }
+      if (!following.isEmpty() && eventSource.isRunning()) {
         directoryChanged.addAll(following);
         for (ResourceID target : List.copyOf(following)) {
           LOG.debug("directory of organization {} changed: waking {}", change.jobId(), target);

@@ -16,7 +16,12 @@ public record JobChange(String jobId, Long eTag, JobChangeKind kind, JobStatus s
         return new JobChange(organizationId, null, JobChangeKind.DIRECTORY_CHANGED, null);
     }
 
+    /** A change of one directory object: its id stands where a job's would. */
+    public static JobChange directoryObject(String objectId) {
+        return new JobChange(objectId, null, JobChangeKind.DIRECTORY_OBJECT_CHANGED, null);
+    }
+
     public boolean isDirectory() {
-        return kind == JobChangeKind.DIRECTORY_CHANGED;
+        return kind == JobChangeKind.DIRECTORY_CHANGED || kind == JobChangeKind.DIRECTORY_OBJECT_CHANGED;
     }
 }

@@ -439,14 +439,21 @@ public final class JobChangeFeed implements AutoCloseable {
                 }
             }
         }
-        // Directory changes, once per organization per batch: rules that follow the directory look again.
+        // Directory changes: each organization once per batch (rules that follow its directory look again; it moves
+        // the directory's version first, so that lookups cached before it are stale), then each object once (the
+        // BackupJobs naming it look again).
         Set<String> organizations = new LinkedHashSet<>();
+        Set<String> objects = new LinkedHashSet<>();
         for (ChangeEvent event : events) {
             if (event.type().isDirectory() && event.organizationId() != null) {
                 organizations.add(event.organizationId().toLowerCase(java.util.Locale.ROOT));
+                if (event.id() != null) {
+                    objects.add(event.id().toLowerCase(java.util.Locale.ROOT));
+                }
             }
         }
         organizations.forEach(org -> emit(JobChange.directory(org)));
+        objects.forEach(id -> emit(JobChange.directoryObject(id)));
     }
 
     private Long eTagOf(String jobId) {

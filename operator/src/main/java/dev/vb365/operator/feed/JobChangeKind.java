@@ -11,5 +11,7 @@ public enum JobChangeKind {
     /** A run started, progressed or ended: last status, last run or last backup changed. */
     SESSION_UPDATED,
     /** A user, group, site or team of an organization changed or went away (v8 events); jobId is the organization's id. */
-    DIRECTORY_CHANGED
+    DIRECTORY_CHANGED,
+    /** One user, group, site or team changed or went away (v8 events); jobId is that object's id. */
+    DIRECTORY_OBJECT_CHANGED
 }
