@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class CustomResourceDefinitions {
 
-  static final List<Class<? extends HasMetadata>> CUSTOM_RESOURCES = List.of(BackupJob.class, JobItem.class);
+  static final List<Class<? extends HasMetadata>> CUSTOM_RESOURCES = List.of(BackupJob.class, JobItem.class,
+      BackupCopyJob.class);
 
   private CustomResourceDefinitions() {
   }

@@ -10,7 +10,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class JobReference {
 
-  @JsonPropertyDescription("Name of a BackupJob in the same namespace as this JobItem.")
+  @JsonPropertyDescription("Name of a BackupJob in the same namespace.")
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")
   private String name;

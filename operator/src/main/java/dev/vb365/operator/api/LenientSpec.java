@@ -154,6 +154,18 @@ public final class LenientSpec {
     }
   }
 
+  /** Reads a {@link BackupCopyJobSpec}. */
+  public static final class BackupCopyJobSpecReader extends Reader<BackupCopyJobSpec> {
+    public BackupCopyJobSpecReader() {
+      super(BackupCopyJobSpec.class);
+    }
+
+    @Override
+    BackupCopyJobSpec empty() {
+      return new BackupCopyJobSpec();
+    }
+  }
+
   /** Writes a spec; an unreadable one as it was stored. */
   public static final class Writer extends StdSerializer<Holder> {
     public Writer() {

@@ -64,6 +64,7 @@ final class CrdSchema {
     return switch (kind) {
       case "BackupJob" -> new CrdSchema("backupjobs.backup.vb365.dev-v1.yml");
       case "JobItem" -> new CrdSchema("jobitems.backup.vb365.dev-v1.yml");
+      case "BackupCopyJob" -> new CrdSchema("backupcopyjobs.backup.vb365.dev-v1.yml");
       default -> throw new IllegalArgumentException("no CRD for kind " + kind);
     };
   }

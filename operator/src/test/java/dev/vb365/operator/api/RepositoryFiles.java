@@ -11,7 +11,8 @@ import java.util.List;
 /** Files of the repository the tests check: the generated CRDs, their committed copies, the examples. */
 final class RepositoryFiles {
 
-  static final List<String> CRD_FILES = List.of("backupjobs.backup.vb365.dev-v1.yml", "jobitems.backup.vb365.dev-v1.yml");
+  static final List<String> CRD_FILES = List.of("backupjobs.backup.vb365.dev-v1.yml", "jobitems.backup.vb365.dev-v1.yml",
+      "backupcopyjobs.backup.vb365.dev-v1.yml");
 
   private RepositoryFiles() {
   }

@@ -75,7 +75,8 @@ class ApiReferenceTest {
     String reference = ApiReference.render(DocsFiles.committedCrds(), REFRESH);
     int rules = 0;
     for (ApiReference.Crd crd : DocsFiles.committedCrds()) {
-      String kind = crd.file().startsWith("backupjobs") ? "BackupJob" : "JobItem";
+      String kind = crd.file().startsWith("backupjobs") ? "BackupJob"
+          : crd.file().startsWith("backupcopyjobs") ? "BackupCopyJob" : "JobItem";
       String kindText = reference.substring(reference.indexOf("\n## " + kind + "\n"));
       JsonNode schema = schemaOf(crd);
       List<String[]> found = new ArrayList<>();

@@ -29,7 +29,8 @@ import java.util.Map;
 public final class Sandbox implements AutoCloseable {
 
   /** The CRDs the build generates into the class path (META-INF/fabric8). */
-  public static final List<Class<? extends HasMetadata>> CUSTOM_RESOURCES = List.of(BackupJob.class, JobItem.class);
+  public static final List<Class<? extends HasMetadata>> CUSTOM_RESOURCES = List.of(BackupJob.class, JobItem.class,
+      dev.vb365.operator.api.BackupCopyJob.class);
   /** Their class-path resources. */
   public static final List<String> CRD_RESOURCES = CUSTOM_RESOURCES.stream()
       .map(type -> "/META-INF/fabric8/" + HasMetadata.getFullResourceName(type) + "-v1.yml").toList();

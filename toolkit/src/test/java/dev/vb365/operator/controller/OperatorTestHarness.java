@@ -74,6 +74,7 @@ final class OperatorTestHarness implements AutoCloseable {
     try {
       api.installCrd(resource("/META-INF/fabric8/backupjobs.backup.vb365.dev-v1.yml"));
       api.installCrd(resource("/META-INF/fabric8/jobitems.backup.vb365.dev-v1.yml"));
+      api.installCrd(resource("/META-INF/fabric8/backupcopyjobs.backup.vb365.dev-v1.yml"));
       this.simulator = Simulator.start(simulatorOptions);
     } catch (RuntimeException e) {
       api.close();

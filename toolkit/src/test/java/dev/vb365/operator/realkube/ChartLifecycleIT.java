@@ -40,6 +40,8 @@ class ChartLifecycleIT {
           .delete();
       cluster.admin().apiextensions().v1().customResourceDefinitions().withName("jobitems.backup.vb365.dev")
           .delete();
+      cluster.admin().apiextensions().v1().customResourceDefinitions().withName("backupcopyjobs.backup.vb365.dev")
+          .delete();
       awaitNoCrds(cluster);
       ChartInstall chart = ChartInstall.install(cluster, oldChart, RELEASE, "");
       cluster.kubectl.ok("wait", "--for=condition=Established", "--timeout=60s", "crd/backupjobs.backup.vb365.dev",

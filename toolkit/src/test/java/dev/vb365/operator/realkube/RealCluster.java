@@ -126,7 +126,7 @@ final class RealCluster implements AutoCloseable {
     try {
       kubectl.ok("apply", "--server-side", "--force-conflicts", "-f", Repository.root().resolve("crds").toString());
       kubectl.ok("wait", "--for=condition=Established", "--timeout=60s", "crd/backupjobs.backup.vb365.dev",
-          "crd/jobitems.backup.vb365.dev");
+          "crd/jobitems.backup.vb365.dev", "crd/backupcopyjobs.backup.vb365.dev");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
