@@ -108,9 +108,12 @@ cluster-wide and the per-namespace mode cannot drift apart.
 - apiGroups: ["backup.vb365.dev"]
   resources: ["jobitems"]
   verbs: ["list", "watch"]
+- apiGroups: ["backup.vb365.dev"]
+  resources: ["backupcopyjobs"]
+  verbs: ["list", "watch", "patch"]
 # Statuses are replaced with optimistic locking (PUT with the resourceVersion read).
 - apiGroups: ["backup.vb365.dev"]
-  resources: ["backupjobs/status", "jobitems/status"]
+  resources: ["backupjobs/status", "jobitems/status", "backupcopyjobs/status"]
   verbs: ["update"]
 # Connection Secrets are read one by one (GET) when a BackupJob needs them: no list or watch, so no
 # cache of the namespace's other Secrets (see the chart README, "Secrets").

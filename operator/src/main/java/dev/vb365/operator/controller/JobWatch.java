@@ -1,5 +1,6 @@
 package dev.vb365.operator.controller;
 
+import dev.vb365.operator.api.BackupCopyJob;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.feed.FeedOptions;
 import dev.vb365.operator.feed.JobChange;
@@ -48,6 +49,29 @@ final class JobWatch implements AutoCloseable {
   /** Followers whose organization's directory changed since their last full pass. */
   private final Set<ResourceID> directoryChanged = ConcurrentHashMap.newKeySet();
 
+  /** Copy job changes wake the BackupCopyJob that tracks the copy job. */
+  private final SimpleInboundEventSource<BackupCopyJob> copyEventSource =
+      new SimpleInboundEventSource<>("vb365-copy-job-changes");
+  /** BackupCopyJobs by the id of the copy job they track. */
+  private final Followers copyFollowers = new Followers();
+  /** Per copy job (lower case): what the feeds said of it (see {@link CopyMark}). */
+  private final ConcurrentHashMap<String, CopyMark> copyMarks = new ConcurrentHashMap<>();
+  /** Moves each time a feed listed afresh: copy job changes until then may have gone unseen. */
+  private final java.util.concurrent.atomic.AtomicLong copyEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * What the change feeds reported of one copy job: the newest eTag its JobUpdate events carried, and how many of its
+   * changes came without an eTag (a run, a deletion), each of which needs a read.
+   */
+  record CopyMark(Long newestETag, long unversionedChanges) {
+    static final CopyMark NONE = new CopyMark(null, 0);
+
+    CopyMark with(Long eTag) {
+      return eTag == null ? new CopyMark(newestETag, unversionedChanges + 1)
+          : new CopyMark(newestETag == null ? eTag : Math.max(newestETag, eTag), unversionedChanges);
+    }
+  }
+
   private static final class Server {
     final JobSource source;
     final Set<ResourceID> users = new HashSet<>();
@@ -64,6 +88,44 @@ final class JobWatch implements AutoCloseable {
 
   SimpleInboundEventSource<BackupJob> eventSource() {
     return eventSource;
+  }
+
+  SimpleInboundEventSource<BackupCopyJob> copyEventSource() {
+    return copyEventSource;
+  }
+
+  /**
+   * The job source of the BackupCopyJob's server, started on first use (a BackupCopyJob keeps its server's feed
+   * running even while its BackupJob does not use it, e.g. paused). Kept apart from BackupJobs of the same name.
+   */
+  JobSource attachCopy(ResourceID backupCopyJob, VeeamConnection connection, VeeamClient client) {
+    return attach(copyKey(backupCopyJob), connection, client);
+  }
+
+  /** Changes of copy job {@code copyJobId} now wake the BackupCopyJob (null: it tracks none). */
+  void trackCopy(ResourceID backupCopyJob, String copyJobId) {
+    copyFollowers.follow(backupCopyJob, copyJobId == null ? Set.of() : Set.of(copyJobId));
+  }
+
+  /** The BackupCopyJob no longer uses VB365 (deleted, or it cannot reach its server). */
+  void detachCopy(ResourceID backupCopyJob) {
+    detach(copyKey(backupCopyJob));
+    trackCopy(backupCopyJob, null);
+  }
+
+  /** What the feeds reported of the copy job so far. */
+  CopyMark copyMark(String copyJobId) {
+    return copyMarks.getOrDefault(copyJobId.toLowerCase(java.util.Locale.ROOT), CopyMark.NONE);
+  }
+
+  /** How many times a feed listed afresh (copy job changes may have been missed each time). */
+  long copyEpoch() {
+    return copyEpoch.get();
+  }
+
+  private static ResourceID copyKey(ResourceID backupCopyJob) {
+    // ":" cannot appear in a Kubernetes name: the key never equals a BackupJob's.
+    return new ResourceID("copy:" + backupCopyJob.getName(), backupCopyJob.getNamespace().orElse(null));
   }
 
   /** The job source of the BackupJob's server, started on first use. */
@@ -200,6 +262,21 @@ final class JobWatch implements AutoCloseable {
   }
 
   private void onChange(JobChange change) {
+    if (change.isCopyJob()) {
+      if (change.kind() == JobChangeKind.COPY_JOBS_UNSEEN) {
+        copyEpoch.incrementAndGet();
+        return;
+      }
+      copyMarks.compute(change.jobId().toLowerCase(java.util.Locale.ROOT),
+          (k, mark) -> (mark == null ? CopyMark.NONE : mark).with(change.eTag()));
+      if (copyEventSource.isRunning()) {
+        for (ResourceID target : copyFollowers.of(change.jobId())) {
+          LOG.debug("VB365 copy job {} changed: waking {}", change.jobId(), target);
+          copyEventSource.propagateEvent(target);
+        }
+      }
+      return;
+    }
     if (change.isDirectory()) {
       Set<ResourceID> following;
       if (change.kind() == JobChangeKind.DIRECTORY_CHANGED) {
@@ -258,5 +335,6 @@ final class JobWatch implements AutoCloseable {
     byJobId.clear();
     jobIdOf.clear();
     copiesSeen.clear();
+    copyMarks.clear();
   }
 }

@@ -26,15 +26,20 @@ final class Pause {
   }
 
   /** Whether the BackupJob asks to be left alone. */
-  static boolean requested(BackupJob job) {
-    Map<String, String> annotations = job.getMetadata().getAnnotations();
+  static boolean requested(io.fabric8.kubernetes.api.model.HasMetadata resource) {
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
     String value = annotations == null ? null : annotations.get(ConditionTypes.PAUSED_ANNOTATION);
     return value != null && value.trim().toLowerCase(Locale.ROOT).equals("true");
   }
 
   /** Whether the stored status says the BackupJob is (was, until now) paused. */
   static boolean recorded(BackupJobStatus status) {
-    return status != null && Conditions.find(status.getConditions(), ConditionTypes.SYNCED)
+    return status != null && recorded(status.getConditions());
+  }
+
+  /** Whether these conditions say the resource is (was, until now) paused. */
+  static boolean recorded(List<Condition> conditions) {
+    return conditions != null && Conditions.find(conditions, ConditionTypes.SYNCED)
         .map(c -> REASON.equals(c.getReason())).orElse(false);
   }
 
@@ -44,32 +49,45 @@ final class Pause {
    */
   static BackupJobStatus status(BackupJobStatus old, long generation, Instant now, boolean deleting) {
     BackupJobStatus status = BackupJobStatuses.copy(old);
-    List<Condition> previous = old == null ? null : old.getConditions();
-    String since = recorded(old) ? sinceOf(previous) : now.truncatedTo(ChronoUnit.SECONDS).toString();
+    status.setConditions(conditions(old == null ? null : old.getConditions(), generation, now,
+        "this BackupJob and its JobItems", "the VB365 job is neither deleted nor released", deleting));
+    return status;
+  }
+
+  /**
+   * The conditions of a paused resource (a BackupJob, a BackupCopyJob): Synced False, ReconcilePaused since the pause
+   * began; Ready and Drifted as they were.
+   *
+   * @param what what the operator leaves alone, in words
+   * @param onDelete what a deletion does not do while paused, in words
+   */
+  static List<Condition> conditions(List<Condition> previous, long generation, Instant now, String what,
+      String onDelete, boolean deleting) {
+    boolean wasPaused = recorded(previous);
+    String since = wasPaused ? sinceOf(previous) : now.truncatedTo(ChronoUnit.SECONDS).toString();
     String message = "paused since " + since + " by the annotation " + ConditionTypes.PAUSED_ANNOTATION
-        + "=true: the operator makes no VB365 call for this BackupJob and its JobItems"
-        + (deleting ? "; its deletion waits (the VB365 job is neither deleted nor released) until the annotation is "
-            + "removed" : "") + "; remove the annotation to resume";
+        + "=true: the operator makes no VB365 call for " + what
+        + (deleting ? "; its deletion waits (" + onDelete + ") until the annotation is removed" : "")
+        + "; remove the annotation to resume";
     List<Condition> out = new ArrayList<>();
     out.add(Conditions.find(previous, ConditionTypes.READY).orElseGet(() -> Conditions.condition(null,
         ConditionTypes.READY, generation, now, Conditions.Verdict.isFalse(REASON, "paused before its first "
-            + "reconcile: the VB365 job has not been looked at"))));
+            + "reconcile: VB365 has not been looked at"))));
     // The generation the pause began at: spec edits during the pause are not observed, and write nothing.
-    long pausedAt = recorded(old) ? Conditions.find(previous, ConditionTypes.SYNCED)
+    long pausedAt = wasPaused ? Conditions.find(previous, ConditionTypes.SYNCED)
         .map(Condition::getObservedGeneration).orElse(generation) : generation;
     Condition synced = Conditions.condition(previous, ConditionTypes.SYNCED, pausedAt, now,
         Conditions.Verdict.isFalse(REASON, message));
-    if (!recorded(old)) {
+    if (!wasPaused) {
       synced.setLastTransitionTime(since); // the pause's own start, even when Synced was False before
     }
     out.add(synced);
     Conditions.find(previous, ConditionTypes.DRIFTED).ifPresent(out::add);
-    status.setConditions(out);
-    return status;
+    return out;
   }
 
   /** The start of the pause as the stored Synced condition records it. */
-  private static String sinceOf(List<Condition> previous) {
+  static String sinceOf(List<Condition> previous) {
     return Conditions.find(previous, ConditionTypes.SYNCED).map(Condition::getLastTransitionTime).orElseThrow();
   }
 }

@@ -83,6 +83,14 @@ public final class Reasons {
   public static final String BACKUP_JOB_NOT_FOUND = "BackupJobNotFound";
   public static final String BACKUP_JOB_NOT_READY = "BackupJobNotReady";
 
+  // BackupCopyJob
+  /** spec.repository is not an archive object storage repository, the only kind VB365 copies to. */
+  public static final String REPOSITORY_NOT_ARCHIVE = "RepositoryNotArchive";
+  /** The copy job to adopt (spec.copyJobId), or to observe, does not exist. */
+  public static final String COPY_JOB_NOT_FOUND = "CopyJobNotFound";
+  /** The copy job of spec.copyJobId copies another backup job than the BackupJob's. */
+  public static final String COPY_JOB_MISMATCH = "CopyJobMismatch";
+
   private Reasons() {
   }
 }

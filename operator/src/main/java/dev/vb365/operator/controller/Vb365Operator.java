@@ -212,6 +212,16 @@ public final class Vb365Operator implements AutoCloseable {
             || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers()));
       });
       operator.register(new JobItemReconciler(shared, jobItemStatuses, shutdown), c -> scope(c, "jobitem"));
+      operator.register(new BackupCopyJobReconciler(wiring), c -> {
+        scope(c, "backupcopyjob");
+        // As for BackupJobs: the pause annotation must wake it, its own status writes must not.
+        c.withGenerationAware(false);
+        c.withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(),
+                before.getMetadata().getGeneration())
+            || Pause.requested(now) != Pause.requested(before)
+            || now.isMarkedForDeletion() != before.isMarkedForDeletion()
+            || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers()));
+      });
       try {
         operator.start();
       } catch (RuntimeException e) {

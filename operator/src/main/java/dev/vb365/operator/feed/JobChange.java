@@ -21,6 +21,20 @@ public record JobChange(String jobId, Long eTag, JobChangeKind kind, JobStatus s
         return new JobChange(objectId, null, JobChangeKind.DIRECTORY_OBJECT_CHANGED, null);
     }
 
+    /** A backup copy job's change: its id stands where a backup job's would. */
+    public static JobChange copyJob(String copyJobId, Long eTag) {
+        return new JobChange(copyJobId, eTag, JobChangeKind.COPY_JOB_CHANGED, null);
+    }
+
+    /** Copy job changes may have been missed (the feed relisted). */
+    public static JobChange copyJobsUnseen() {
+        return new JobChange(null, null, JobChangeKind.COPY_JOBS_UNSEEN, null);
+    }
+
+    public boolean isCopyJob() {
+        return kind == JobChangeKind.COPY_JOB_CHANGED || kind == JobChangeKind.COPY_JOBS_UNSEEN;
+    }
+
     public boolean isDirectory() {
         return kind == JobChangeKind.DIRECTORY_CHANGED || kind == JobChangeKind.DIRECTORY_OBJECT_CHANGED;
     }

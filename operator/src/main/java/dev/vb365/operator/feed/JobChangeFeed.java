@@ -350,6 +350,8 @@ public final class JobChangeFeed implements AutoCloseable {
         for (JobChange change : ListingChanges.between(before, after.values())) {
             emit(change);
         }
+        // The listing has backup jobs only: whatever happened to copy jobs until now is not known from it.
+        emit(JobChange.copyJobsUnseen());
     }
 
     /** Applies one batch of events: refresh what needs refreshing, then report in event order. */
@@ -454,6 +456,18 @@ public final class JobChangeFeed implements AutoCloseable {
         }
         organizations.forEach(org -> emit(JobChange.directory(org)));
         objects.forEach(id -> emit(JobChange.directoryObject(id)));
+        // Backup copy jobs: each one once per batch (the BackupCopyJob reads it itself; no call here).
+        Map<String, Long> copies = new LinkedHashMap<>();
+        for (ChangeEvent event : events) {
+            if (event.isCopyJob()) {
+                String copyId = event.type() == EventType.JOB_SESSION_UPDATE ? event.jobId() : event.id();
+                if (copyId != null) {
+                    copies.merge(copyId.toLowerCase(java.util.Locale.ROOT),
+                            event.eTag() == null ? Long.MIN_VALUE : event.eTag(), Math::max);
+                }
+            }
+        }
+        copies.forEach((id, eTag) -> emit(JobChange.copyJob(id, eTag == Long.MIN_VALUE ? null : eTag)));
     }
 
     private Long eTagOf(String jobId) {

@@ -74,7 +74,7 @@ public final class ScheduleMapping {
         retry.waitMinutes());
   }
 
-  private static BackupWindow window(dev.vb365.operator.veeam.model.BackupWindow window) {
+  static BackupWindow window(dev.vb365.operator.veeam.model.BackupWindow window) {
     // An enabled window that is not 168 hours cannot be read; treat it as no window, so the diff
     // shows it and a Managed job gets the spec's window back.
     if (window == null || !window.isComplete()) {
@@ -83,19 +83,19 @@ public final class ScheduleMapping {
     return BackupWindow.ofHours(window.hours(), window.minuteOffset());
   }
 
-  private static dev.vb365.operator.veeam.model.BackupWindow windowBody(BackupWindow window) {
+  static dev.vb365.operator.veeam.model.BackupWindow windowBody(BackupWindow window) {
     return window == null ? null
         : new dev.vb365.operator.veeam.model.BackupWindow(window.toHours(), window.minuteOffset());
   }
 
-  private static DailyType dailyType(dev.vb365.operator.veeam.model.DailyType type) {
+  static DailyType dailyType(dev.vb365.operator.veeam.model.DailyType type) {
     if (type == null || type == dev.vb365.operator.veeam.model.DailyType.UNKNOWN) {
       return null;
     }
     return DailyType.valueOf(type.wireName());
   }
 
-  private static dev.vb365.operator.veeam.model.DailyType dailyType(DailyType type) {
+  static dev.vb365.operator.veeam.model.DailyType dailyType(DailyType type) {
     if (type == null) {
       return null;
     }
@@ -107,14 +107,14 @@ public final class ScheduleMapping {
     throw new IllegalArgumentException("no VB365 daily type " + type);
   }
 
-  private static PeriodicInterval interval(dev.vb365.operator.veeam.model.PeriodicInterval interval) {
+  static PeriodicInterval interval(dev.vb365.operator.veeam.model.PeriodicInterval interval) {
     if (interval == null || interval == dev.vb365.operator.veeam.model.PeriodicInterval.UNKNOWN) {
       return null;
     }
     return PeriodicInterval.valueOf(interval.wireName());
   }
 
-  private static dev.vb365.operator.veeam.model.PeriodicInterval interval(PeriodicInterval interval) {
+  static dev.vb365.operator.veeam.model.PeriodicInterval interval(PeriodicInterval interval) {
     if (interval == null) {
       return null;
     }

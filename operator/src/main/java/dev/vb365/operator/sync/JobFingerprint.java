@@ -42,6 +42,22 @@ public final class JobFingerprint {
     return PREFIX + HexFormat.of().formatHex(sha256(text.toString()), 0, 12);
   }
 
+  /** The same for a backup copy job (v6, v7): its settings, not its run state. */
+  public static String ofCopyJob(String backupJobId, String repositoryId, boolean enabled, CopySchedule schedule) {
+    StringBuilder text = new StringBuilder();
+    line(text, "backupJob", backupJobId == null ? null : backupJobId.toLowerCase(java.util.Locale.ROOT));
+    line(text, "repository", repositoryId == null ? null : repositoryId.toLowerCase(java.util.Locale.ROOT));
+    line(text, "enabled", enabled);
+    if (schedule != null) {
+      line(text, "schedule.type", schedule.type());
+      line(text, "schedule.dailyType", schedule.dailyType());
+      line(text, "schedule.dailyTime", schedule.dailyTime());
+      line(text, "schedule.periodicallyEvery", schedule.periodicallyEvery());
+      line(text, "schedule.window", window(schedule.window()));
+    }
+    return PREFIX + HexFormat.of().formatHex(sha256(text.toString()), 0, 12);
+  }
+
   private static void items(StringBuilder text, String list, List<ObservedItem> items) {
     items.stream().map(ObservedItem::item).sorted(Comparator.comparing(BackupItem::key))
         .forEach(item -> line(text, list, item.key() + " " + item.options().values()));

@@ -96,7 +96,7 @@ public final class SpecValidation {
     }
   }
 
-  private static void reference(List<FieldError> errors, String path, NamedReference ref) {
+  static void reference(List<FieldError> errors, String path, NamedReference ref) {
     if (ref == null) {
       errors.add(new FieldError(path, "required: {name: ...} or {id: ...}"));
       return;

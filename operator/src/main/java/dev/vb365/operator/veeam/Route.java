@@ -45,6 +45,14 @@ record Route(String method, String template, Safety safety, boolean pagedInAllVe
     static final Route STOP_JOB = new Route("POST", "/Jobs/{jobId}/stop", Safety.IDEMPOTENT, false, false);
     static final Route START_JOB = new Route("POST", "/Jobs/{jobId}/start", Safety.NEVER, false, false);
 
+    static final Route COPY_JOBS = get("/CopyJobs");
+    static final Route COPY_JOB = get("/CopyJobs/{copyJobId}");
+    static final Route COPY_JOB_OF_JOB = get("/Jobs/{jobId}/CopyJob");
+    /** VB365 allows one copy job per backup job: a repeat is refused, yet never retried blindly. */
+    static final Route CREATE_COPY_JOB = new Route("POST", "/CopyJobs", Safety.NEVER, false, false);
+    static final Route EDIT_COPY_JOB = new Route("PUT", "/CopyJobs/{copyJobId}", Safety.IDEMPOTENT, false, false);
+    static final Route DELETE_COPY_JOB = new Route("DELETE", "/CopyJobs/{copyJobId}", Safety.IDEMPOTENT, false, false);
+
     static final Route JOB_SESSIONS = get("/JobSessions");
     /** v6 has no jobId filter on /JobSessions, but this list. */
     static final Route JOB_SESSIONS_OF_JOB = get("/Jobs/{jobId}/JobSessions");

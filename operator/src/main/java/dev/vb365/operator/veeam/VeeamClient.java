@@ -1,5 +1,7 @@
 package dev.vb365.operator.veeam;
 
+import dev.vb365.operator.veeam.model.CopyJob;
+import dev.vb365.operator.veeam.model.CopyJobSettings;
 import dev.vb365.operator.veeam.model.EventPage;
 import dev.vb365.operator.veeam.model.Group;
 import dev.vb365.operator.veeam.model.Job;
@@ -336,6 +338,75 @@ public final class VeeamClient {
 
     public void stopJob(String jobId) {
         api.execute(ApiRequest.of(Route.STOP_JOB, jobId), ApiCaller.NO_BODY);
+    }
+
+    // ---- backup copy jobs ----------------------------------------------------------------------
+
+    /** Every copy job of the server, every page (v8 pages; v6/v7 answer one array). */
+    public List<CopyJob> listCopyJobs() {
+        return pager.all(ApiRequest.of(Route.COPY_JOBS), Wire.CopyJob.class).stream().map(WireMapper::copyJob)
+                .toList();
+    }
+
+    /** @throws NotFoundException if there is no such copy job */
+    public CopyJob getCopyJob(String copyJobId) {
+        CopyJob copy = WireMapper.copyJob(api.execute(ApiRequest.of(Route.COPY_JOB, copyJobId),
+                ApiCaller.json(Wire.CopyJob.class)));
+        if (copy == null || copy.id() == null || copy.id().isBlank()) {
+            throw new MalformedResponseException(Route.COPY_JOB.endpoint(api.version()), 200, "the copy job in the "
+                    + "answer has no id (null or missing where VB365 always sends one)", null);
+        }
+        return copy;
+    }
+
+    public Optional<CopyJob> findCopyJob(String copyJobId) {
+        try {
+            return Optional.of(getCopyJob(copyJobId));
+        } catch (NotFoundException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /** The backup job's copy job, if it has one (VB365 allows one per backup job). */
+    public Optional<CopyJob> copyJobOf(String jobId) {
+        try {
+            return Optional.ofNullable(WireMapper.copyJob(api.execute(ApiRequest.of(Route.COPY_JOB_OF_JOB, jobId),
+                    ApiCaller.json(Wire.CopyJob.class))));
+        } catch (NotFoundException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates the copy job of {@code settings.backupJobId()}. Never retried: when the outcome is unclear it throws
+     * {@link OutcomeUnknownException}; look with {@link #copyJobOf} before creating again.
+     */
+    public CopyJob createCopyJob(CopyJobSettings settings) {
+        ApiRequest request = ApiRequest.of(Route.CREATE_COPY_JOB).body(WireMapper.copyJobBody(settings,
+                api.version()));
+        CopyJob created = WireMapper.copyJob(api.execute(request, ApiCaller.json(Wire.CopyJob.class)));
+        if (created == null || created.id() == null) {
+            Endpoint endpoint = request.route.endpoint(api.version());
+            throw new OutcomeUnknownException(endpoint, "the response names no copy job",
+                    new MalformedResponseException(endpoint, 0, "the response names no copy job", null));
+        }
+        return created;
+    }
+
+    /** PUT of every setting of the copy job. */
+    public void editCopyJob(String copyJobId, CopyJobSettings settings) {
+        api.execute(ApiRequest.of(Route.EDIT_COPY_JOB, copyJobId).body(WireMapper.copyJobBody(settings,
+                api.version())), ApiCaller.NO_BODY);
+    }
+
+    /** Removes the copy job; {@code false} if there was no such copy job (already gone counts as done). */
+    public boolean deleteCopyJob(String copyJobId) {
+        try {
+            api.execute(ApiRequest.of(Route.DELETE_COPY_JOB, copyJobId), ApiCaller.NO_BODY);
+            return true;
+        } catch (NotFoundException absent) {
+            return false;
+        }
     }
 
     // ---- selected and excluded items -----------------------------------------------------------

@@ -48,7 +48,7 @@ final class Wire {
     }
 
     record Repository(String id, String name, String description, String proxyId, String proxyPoolId,
-            String organizationId) {
+            String organizationId, @JsonProperty("isLongTerm") Boolean isLongTerm) {
     }
 
     record Proxy(String id, String hostName, String fqdn, String status) {
@@ -157,6 +157,41 @@ final class Wire {
             SchedulePolicy schedulePolicy,
             List<JobItem> selectedItems,
             List<JobItem> excludedItems) {
+    }
+
+    /** RESTCopyJob as read from any version (organizationId and eTag from v8, lastBackup from v7). */
+    record CopyJob(
+            String id,
+            String name,
+            String backupJobId,
+            String organizationId,
+            String repositoryId,
+            @JsonProperty("isEnabled") Boolean isEnabled,
+            CopySchedulePolicy schedulePolicy,
+            Instant lastRun,
+            Instant nextRun,
+            Instant lastBackup,
+            String lastStatus,
+            Long eTag) {
+    }
+
+    /** RESTCopyJobSchedulePolicy. */
+    record CopySchedulePolicy(
+            String type,
+            String periodicallyEvery,
+            String dailyType,
+            String dailyTime,
+            Boolean backupCopyWindowEnabled,
+            BackupWindow backupCopyWindowSettings) {
+    }
+
+    /** The body of a copy job's create or edit: v8 RESTCreateCopyJob / RESTEditCopyJob, v6/v7 RESTCopyJob. */
+    record CopyJobBody(
+            String backupJobId,
+            String organizationId,
+            String repositoryId,
+            @JsonProperty("isEnabled") Boolean isEnabled,
+            CopySchedulePolicy schedulePolicy) {
     }
 
     record StartOptions(boolean full) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vb365.operator.veeam.model.BackupType;
 import dev.vb365.operator.veeam.model.BackupWindow;
 import dev.vb365.operator.veeam.model.ChangeEvent;
+import dev.vb365.operator.veeam.model.CopyJob;
+import dev.vb365.operator.veeam.model.CopyJobSettings;
+import dev.vb365.operator.veeam.model.CopySchedulePolicy;
+import dev.vb365.operator.veeam.model.CopyScheduleType;
 import dev.vb365.operator.veeam.model.DailyType;
 import dev.vb365.operator.veeam.model.EventType;
 import dev.vb365.operator.veeam.model.Group;
@@ -51,7 +55,8 @@ final class WireMapper {
     }
 
     static Repository repository(Wire.Repository w) {
-        return new Repository(w.id(), w.name(), w.description(), w.proxyId(), w.proxyPoolId(), w.organizationId());
+        return new Repository(w.id(), w.name(), w.description(), w.proxyId(), w.proxyPoolId(), w.organizationId(),
+                w.isLongTerm());
     }
 
     static Proxy proxy(Wire.Proxy w) {
@@ -100,6 +105,31 @@ final class WireMapper {
                 w.periodicallyWindowEnabled(), window(w.periodicallyWindowSettings()),
                 OpenEnum.parse(DailyType.class, w.dailyType()), dailyTime(w.dailyTime()), w.backupWindowEnabled(),
                 window(window), w.retryEnabled(), w.retryNumber(), w.retryWaitInterval());
+    }
+
+    static CopyJob copyJob(Wire.CopyJob w) {
+        if (w == null) {
+            return null;
+        }
+        Wire.CopySchedulePolicy p = w.schedulePolicy();
+        CopySchedulePolicy schedule = p == null ? null : new CopySchedulePolicy(
+                OpenEnum.parse(CopyScheduleType.class, p.type()), OpenEnum.parse(PeriodicInterval.class,
+                p.periodicallyEvery()), OpenEnum.parse(DailyType.class, p.dailyType()), dailyTime(p.dailyTime()),
+                p.backupCopyWindowEnabled(), window(p.backupCopyWindowSettings()));
+        return new CopyJob(w.id(), w.name(), w.backupJobId(), w.organizationId(), w.repositoryId(),
+                Boolean.TRUE.equals(w.isEnabled()), schedule, w.lastRun(), w.nextRun(), w.lastBackup(),
+                OpenEnum.parse(JobStatus.class, w.lastStatus()), w.eTag());
+    }
+
+    /** v8 RESTCreateCopyJob / RESTEditCopyJob; v6/v7 RESTCopyJob, which has no organizationId. */
+    static Wire.CopyJobBody copyJobBody(CopyJobSettings s, ApiVersion version) {
+        CopySchedulePolicy p = s.schedulePolicy();
+        Wire.CopySchedulePolicy schedule = p == null ? null : new Wire.CopySchedulePolicy(OpenEnum.wireName(p.type()),
+                OpenEnum.wireName(p.periodicallyEvery()), OpenEnum.wireName(p.dailyType()),
+                p.dailyTime() == null ? null : DAILY_TIME.format(p.dailyTime()), p.backupCopyWindowEnabled(),
+                windowBody(p.backupCopyWindowSettings()));
+        return new Wire.CopyJobBody(s.backupJobId(), version == ApiVersion.V8 ? s.organizationId() : null,
+                s.repositoryId(), s.isEnabled(), schedule);
     }
 
     static BackupWindow window(Wire.BackupWindow w) {

@@ -91,7 +91,7 @@ final class OperatorTestHarness implements AutoCloseable {
             }
             if (!"GET".equals(request.method()) && path.endsWith("/status")) {
               String kind = path.contains("/backupjobs/") ? "backupjobs" : path.contains("/jobitems/") ? "jobitems"
-                  : "other";
+                  : path.contains("/backupcopyjobs/") ? "backupcopyjobs" : "other";
               statusWrites.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
             }
           }
@@ -254,6 +254,62 @@ final class OperatorTestHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A BackupCopyJob with the spec written in YAML. */
+  dev.vb365.operator.api.BackupCopyJob createCopyJob(String namespace, String name, String specYaml) {
+    try {
+      dev.vb365.operator.api.BackupCopyJob copy = new dev.vb365.operator.api.BackupCopyJob();
+      copy.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
+      copy.setSpec(YAML.readValue(specYaml, dev.vb365.operator.api.BackupCopyJobSpec.class));
+      return kubernetes.resource(copy).create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  dev.vb365.operator.api.BackupCopyJob getCopyJob(String namespace, String name) {
+    return kubernetes.resources(dev.vb365.operator.api.BackupCopyJob.class).inNamespace(namespace).withName(name)
+        .get();
+  }
+
+  dev.vb365.operator.api.BackupCopyJob editCopySpec(String namespace, String name,
+      Consumer<dev.vb365.operator.api.BackupCopyJobSpec> change) {
+    return kubernetes.resources(dev.vb365.operator.api.BackupCopyJob.class).inNamespace(namespace).withName(name)
+        .edit(copy -> {
+          change.accept(copy.getSpec());
+          return copy;
+        });
+  }
+
+  /** Waits until the BackupCopyJob passes {@code test}, and returns it. */
+  dev.vb365.operator.api.BackupCopyJob awaitCopyJob(String namespace, String name,
+      Predicate<dev.vb365.operator.api.BackupCopyJob> test) {
+    dev.vb365.operator.api.BackupCopyJob[] last = new dev.vb365.operator.api.BackupCopyJob[1];
+    try {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        last[0] = getCopyJob(namespace, name);
+        return last[0] != null && test.test(last[0]);
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("BackupCopyJob " + namespace + "/" + name + " never got there; it is now: "
+          + (last[0] == null ? "gone" : last[0].getStatus() == null ? "without status"
+              : last[0].getStatus().getConditions()), e);
+    }
+    return last[0];
+  }
+
+  /** Waits until the BackupCopyJob's condition has this status and reason (for its latest generation). */
+  dev.vb365.operator.api.BackupCopyJob awaitCopyCondition(String namespace, String name, String type, String status,
+      String reason) {
+    return awaitCopyJob(namespace, name, c -> c.getStatus() != null
+        && c.getMetadata().getGeneration().equals(c.getStatus().getObservedGeneration())
+        && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream().anyMatch(k ->
+            type.equals(k.getType()) && status.equals(k.getStatus()) && reason.equals(k.getReason())));
+  }
+
+  dev.vb365.operator.api.BackupCopyJob awaitCopyReady(String namespace, String name) {
+    return awaitCopyCondition(namespace, name, ConditionTypes.READY, "True", "UpToDate");
   }
 
   BackupJob editSpec(String namespace, String name, Consumer<BackupJobSpec> change) {
@@ -451,7 +507,8 @@ final class OperatorTestHarness implements AutoCloseable {
       }
       sum = sum * 31 + e.getKey().hashCode() * 17L + e.getValue();
     }
-    return sum * 31 + statusWrites("backupjobs") * 7 + statusWrites("jobitems");
+    return (sum * 31 + statusWrites("backupjobs") * 7 + statusWrites("jobitems")) * 31
+        + statusWrites("backupcopyjobs");
   }
 
   /** Every Event, BackupJob and JobItem (with their statuses) as they are now, for the suite's secret scan. */
@@ -466,6 +523,8 @@ final class OperatorTestHarness implements AutoCloseable {
           .forEach(j -> SuiteRecord.kubernetesObject("BackupJob", serialization.asJson(j)));
       kubernetes.resources(JobItem.class).inAnyNamespace().list().getItems()
           .forEach(i -> SuiteRecord.kubernetesObject("JobItem", serialization.asJson(i)));
+      kubernetes.resources(dev.vb365.operator.api.BackupCopyJob.class).inAnyNamespace().list().getItems()
+          .forEach(c -> SuiteRecord.kubernetesObject("BackupCopyJob", serialization.asJson(c)));
     } catch (RuntimeException e) {
       // The scan then finds fewer objects than it requires, and says so.
       org.slf4j.LoggerFactory.getLogger(OperatorTestHarness.class).warn("could not record for the secret scan: {}",

@@ -129,6 +129,43 @@ final class Vb365Admin {
     wrote("PUT " + v + "/Jobs/{jobId}");
   }
 
+  JsonNode copyJob(String copyJobId) {
+    return get(v + "/CopyJobs/" + copyJobId);
+  }
+
+  List<JsonNode> copyJobs() {
+    return list(get(v + "/CopyJobs?limit=10000"));
+  }
+
+  /** Edits a copy job as the console would: its settings as read, changed by {@code change}, in one PUT. */
+  void editCopyJob(String copyJobId, Consumer<ObjectNode> change) {
+    JsonNode copy = copyJob(copyJobId);
+    ObjectNode body = JSON.createObjectNode();
+    for (String field : List.of("backupJobId", "repositoryId", "isEnabled", "schedulePolicy")) {
+      if (copy.has(field)) {
+        body.set(field, copy.get(field).deepCopy());
+      }
+    }
+    change.accept(body);
+    put(v + "/CopyJobs/" + copyJobId, body);
+    wrote("PUT " + v + "/CopyJobs/{id}");
+  }
+
+  void deleteCopyJob(String copyJobId) {
+    delete(v + "/CopyJobs/" + copyJobId);
+    wrote("DELETE " + v + "/CopyJobs/{id}");
+  }
+
+  /** Creates the backup job's copy job, as someone in the console would (Immediate, to the repository given). */
+  String createCopyJob(String backupJobId, String organizationId, String repositoryId) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("backupJobId", backupJobId).put("organizationId", organizationId).put("repositoryId", repositoryId);
+    body.putObject("schedulePolicy").put("type", "Immediate");
+    String id = post(v + "/CopyJobs", body).path("id").asText();
+    wrote("POST " + v + "/CopyJobs");
+    return id;
+  }
+
   void deleteJob(String jobId) {
     delete(v + "/Jobs/" + jobId);
     wrote("DELETE " + v + "/Jobs/{jobId}");

@@ -12,6 +12,11 @@ package dev.vb365.operator.veeam.model;
 public record ChangeEvent(EventType type, String id, Long eTag, String jobId, JobStatus status, String jobType,
         String organizationId) {
 
+    /** Whether this event concerns a backup copy job (jobType Copy). */
+    public boolean isCopyJob() {
+        return !type.isDirectory() && jobType != null && jobType.equalsIgnoreCase("Copy");
+    }
+
     /** Whether this event concerns a backup job (not a backup copy job). */
     public boolean isBackupJob() {
         return !type.isDirectory() && (jobType == null || jobType.equalsIgnoreCase("Backup"));
