@@ -457,13 +457,17 @@ public final class JobChangeFeed implements AutoCloseable {
         organizations.forEach(org -> emit(JobChange.directory(org)));
         objects.forEach(id -> emit(JobChange.directoryObject(id)));
         // Backup copy jobs: each one once per batch (the BackupCopyJob reads it itself; no call here).
+        // A JobUpdate carries the copy job's new eTag; a run's or a delete's event does not (a session's eTag is the
+        // session's), and one of those in the batch makes the change one to read (eTag null).
         Map<String, Long> copies = new LinkedHashMap<>();
         for (ChangeEvent event : events) {
             if (event.isCopyJob()) {
                 String copyId = event.type() == EventType.JOB_SESSION_UPDATE ? event.jobId() : event.id();
                 if (copyId != null) {
-                    copies.merge(copyId.toLowerCase(java.util.Locale.ROOT),
-                            event.eTag() == null ? Long.MIN_VALUE : event.eTag(), Math::max);
+                    long eTag = event.type() == EventType.JOB_UPDATE && event.eTag() != null ? event.eTag()
+                            : Long.MIN_VALUE;
+                    copies.merge(copyId.toLowerCase(java.util.Locale.ROOT), eTag,
+                            (a, b) -> a == Long.MIN_VALUE || b == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(a, b));
                 }
             }
         }

@@ -72,7 +72,7 @@ class JobChangeFeedSimTest {
             VeeamClient other = vb.client();
             String existing = other.createJob(job("Polled")).id();
             vb.sim().resetRequestCounts();
-            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), changes::add, QUICK.pollingOnly())) {
+            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), backupJobChanges(changes), QUICK.pollingOnly())) {
                 feed.start();
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 other.editJob(existing, description("changed elsewhere"));
@@ -90,7 +90,7 @@ class JobChangeFeedSimTest {
             VeeamClient other = vb.client();
             String existing = other.createJob(job("Existing")).id();
             vb.sim().resetRequestCounts();
-            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), changes::add, QUICK)) {
+            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), backupJobChanges(changes), QUICK)) {
                 feed.start();
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 awaitChange(new JobChange(existing, 1L, JobChangeKind.UPDATED, null));
@@ -142,7 +142,7 @@ class JobChangeFeedSimTest {
             EventsGate gate = new EventsGate();
             VeeamClient feedClient = vb.client(o -> o.withMeterRegistry(meters)
                     .withBaseHttpClient(o.baseHttpClient().newBuilder().addInterceptor(gate).build()));
-            try (JobChangeFeed feed = new JobChangeFeed(feedClient, changes::add, QUICK)) {
+            try (JobChangeFeed feed = new JobChangeFeed(feedClient, backupJobChanges(changes), QUICK)) {
                 feed.start();
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 awaitChange(new JobChange(id, 1L, JobChangeKind.UPDATED, null));
@@ -221,7 +221,7 @@ class JobChangeFeedSimTest {
     void withoutEventsTheFeedPollsTheJobList(ApiVersion version) throws InterruptedException {
         try (SimBackend vb = SimBackend.start(version)) {
             VeeamClient other = vb.client();
-            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), changes::add, QUICK)) {
+            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), backupJobChanges(changes), QUICK)) {
                 feed.start();
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 assertThat(feed.snapshot()).isEmpty();
@@ -255,7 +255,7 @@ class JobChangeFeedSimTest {
         int burst = 40;
         try (SimBackend vb = SimBackend.start(ApiVersion.V8)) {
             VeeamClient other = vb.client();
-            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), changes::add, batching)) {
+            try (JobChangeFeed feed = new JobChangeFeed(vb.client(), backupJobChanges(changes), batching)) {
                 feed.start();
                 assertThat(feed.awaitSynced(Duration.ofSeconds(10))).isTrue();
                 vb.sim().resetRequestCounts();
@@ -274,5 +274,14 @@ class JobChangeFeedSimTest {
                     .isLessThanOrEqualTo(burst / 4);
             vb.assertContractKept();
         }
+    }
+
+    /** The changes of backup jobs and of the directory; copy job changes have their own test. */
+    static JobChangeListener backupJobChanges(java.util.Collection<JobChange> into) {
+        return change -> {
+            if (!change.isCopyJob()) {
+                into.add(change);
+            }
+        };
     }
 }

@@ -61,7 +61,7 @@ class JobChangeFeedTest {
             String from = r.getUrl().queryParameter("from");
             return "latest".equals(from) ? json(200, eventPage("t0")) : events.answer(from, r);
         });
-        feed = new JobChangeFeed(vb.client(), changes::add, FAST);
+        feed = new JobChangeFeed(vb.client(), backupJobChanges(changes), FAST);
         feed.start();
     }
 
@@ -86,6 +86,40 @@ class JobChangeFeedTest {
             taken.add(change);
         }
         return taken;
+    }
+
+    @Test
+    void copyJobEventsAreReportedOncePerCopyJobAndBatchWithoutACall() throws Exception {
+        listing.set(List.of(v8Job(1, 1)));
+        vb = VeeamTestServer.start(ApiVersion.V8);
+        vb.fake.on("GET", "/v8/Jobs", r -> json(200, JobFixtures.page(0, 1000, null, listing.get())));
+        vb.fake.on("GET", "/v8/Events", r -> {
+            String from = r.getUrl().queryParameter("from");
+            return switch (from) {
+                case "latest" -> json(200, eventPage("t0"));
+                case "t0" -> json(200, eventPage("t1",
+                        "{\"eventType\":\"JobUpdate\",\"id\":\"" + jobId(9) + "\",\"eTag\":3,\"jobType\":\"Copy\"}",
+                        "{\"eventType\":\"JobUpdate\",\"id\":\"" + jobId(9) + "\",\"eTag\":4,\"jobType\":\"Copy\"}",
+                        "{\"eventType\":\"JobSessionUpdate\",\"id\":\"s-9\",\"eTag\":1,\"jobId\":\"" + jobId(8)
+                                + "\",\"status\":\"Success\",\"jobType\":\"Copy\"}",
+                        "{\"eventType\":\"JobDelete\",\"id\":\"" + jobId(7) + "\",\"jobType\":\"Copy\"}"));
+                default -> quiet(from);
+            };
+        });
+        List<JobChange> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        feed = new JobChangeFeed(vb.client(), all::add, FAST);
+        feed.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> all.size() >= 5);
+        assertThat(all).containsExactly(
+                new JobChange(J1, 1L, JobChangeKind.UPDATED, null),
+                JobChange.copyJobsUnseen(),
+                JobChange.copyJob(jobId(9), 4L),
+                // a run, a delete: no eTag of the copy job itself, so whoever follows it reads it
+                JobChange.copyJob(jobId(8), null),
+                JobChange.copyJob(jobId(7), null));
+        assertThat(vb.fake.requests("GET", "/v8/CopyJobs/" + jobId(9))).isEmpty();
+        assertThat(feed.snapshot()).containsOnlyKeys(J1);
     }
 
     @Test
@@ -210,7 +244,7 @@ class JobChangeFeedTest {
         listing.set(List.of(v6Job(1, "Mail", "Success", "2024-04-30T22:00:00Z"),
                 v6Job(2, "Sites", "Success", "2024-04-30T22:00:00Z")));
         vb.fake.on("GET", "/v6/Jobs", r -> json(200, JobFixtures.array(listing.get())));
-        feed = new JobChangeFeed(vb.client(), changes::add, FAST);
+        feed = new JobChangeFeed(vb.client(), backupJobChanges(changes), FAST);
         feed.start();
         assertThat(feed.awaitSynced(Duration.ofSeconds(5))).isTrue();
         assertThat(take(2)).extracting(JobChange::kind).containsOnly(JobChangeKind.UPDATED);
@@ -259,5 +293,14 @@ class JobChangeFeedTest {
                  "lastStatus":"%s","lastRun":"%s","nextRun":"2024-05-01T22:00:00Z",
                  "_links":{"organization":{"href":"https://vbo:4443/v6/Organizations/%s"}}}
                 """.formatted(jobId(n), name, JobFixtures.REPO, status, lastRun, JobFixtures.ORG);
+    }
+
+    /** The changes of backup jobs and of the directory; copy job changes have their own test. */
+    static JobChangeListener backupJobChanges(java.util.Collection<JobChange> into) {
+        return change -> {
+            if (!change.isCopyJob()) {
+                into.add(change);
+            }
+        };
     }
 }

@@ -24,6 +24,8 @@ class ChartRbacTest {
       // What the operator uses on a real API server (ChartOnRealServerIT measures it from the audit log).
       Map.entry("backup.vb365.dev/backupjobs", Set.of("get", "list", "watch", "patch")),
       Map.entry("backup.vb365.dev/jobitems", Set.of("list", "watch")),
+      Map.entry("backup.vb365.dev/backupcopyjobs", Set.of("list", "watch", "patch")),
+      Map.entry("backup.vb365.dev/backupcopyjobs/status", Set.of("update")),
       Map.entry("backup.vb365.dev/backupjobs/status", Set.of("update")),
       Map.entry("backup.vb365.dev/jobitems/status", Set.of("update")),
       // Connection Secrets are read one at a time: no list or watch, so no cache of other Secrets.
@@ -122,8 +124,9 @@ class ChartRbacTest {
         .containsExactlyInAnyOrder(FULLNAME, FULLNAME + "-cluster-identity");
     assertThat(operatorRules(chart)).allSatisfy(rule -> assertThat(rule.kind()).isEqualTo("ClusterRole"));
     assertThat(grantedResources(chart)).containsExactlyInAnyOrder(
-        "backup.vb365.dev/backupjobs", "backup.vb365.dev/jobitems",
-        "backup.vb365.dev/backupjobs/status", "backup.vb365.dev/jobitems/status", "/secrets", "/events",
+        "backup.vb365.dev/backupjobs", "backup.vb365.dev/jobitems", "backup.vb365.dev/backupcopyjobs",
+        "backup.vb365.dev/backupjobs/status", "backup.vb365.dev/jobitems/status",
+        "backup.vb365.dev/backupcopyjobs/status", "/secrets", "/events",
         "/namespaces");
   }
 
