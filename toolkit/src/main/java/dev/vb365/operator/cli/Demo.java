@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
+import dev.vb365.operator.api.BackupCopyJob;
 import dev.vb365.operator.api.JobItem;
 import dev.vb365.operator.controller.OperatorSettings;
 import dev.vb365.operator.controller.Vb365Operator;
@@ -123,6 +124,7 @@ public final class Demo implements AutoCloseable {
     KubernetesClient client = sandbox.client();
     List<String> backupJobs = new ArrayList<>();
     List<String> jobItems = new ArrayList<>();
+    List<String> copyJobs = new ArrayList<>();
     for (ExampleManifests.Manifest manifest : examples.manifests(client)) {
       HasMetadata object = manifest.object();
       String what = object.getKind().toLowerCase(Locale.ROOT) + "/" + object.getMetadata().getName();
@@ -138,17 +140,21 @@ public final class Demo implements AutoCloseable {
         backupJobs.add(key);
       } else if ("JobItem".equals(object.getKind())) {
         jobItems.add(key);
+      } else if ("BackupCopyJob".equals(object.getKind())) {
+        copyJobs.add(key);
       }
     }
 
     section(3, "The operator creates the VB365 jobs (its Events and the Ready conditions, as they happen)");
     timeline.newStep();
     boolean ready = timeline.until(() -> backupJobs.stream().allMatch(this::isReady)
-        && jobItems.stream().allMatch(this::isJobItemReady), options.timeout());
+        && jobItems.stream().allMatch(this::isJobItemReady) && copyJobs.stream().allMatch(this::isCopyJobReady),
+        options.timeout());
     if (!ready) {
       out.printf("%n   Not all BackupJobs became Ready within %d s:%n", options.timeout().toSeconds());
       out.print(BackupJobTable.render(backupJobs(), "   "));
       out.println(jobItemLine());
+      out.println(copyJobLine());
       return false;
     }
     out.printf("%n   All %d BackupJobs Ready after %.1f s. `kubectl get backupjobs -A` now shows:%n%n",
@@ -156,7 +162,38 @@ public final class Demo implements AutoCloseable {
     out.print(BackupJobTable.render(backupJobs(), "   "));
     out.println();
     out.println(jobItemLine());
+    out.println(copyJobLine());
     return true;
+  }
+
+  /** The BackupCopyJobs in one line: each keeps a second copy of a BackupJob's backups on archive storage. */
+  private String copyJobLine() {
+    List<String> parts = sandbox.client().resources(BackupCopyJob.class).inAnyNamespace().list().getItems().stream()
+        .sorted(java.util.Comparator.comparing(c -> c.getMetadata().getName()))
+        .map(copy -> {
+          Condition ready = readyCondition(copy.getStatus() == null ? null : copy.getStatus().getConditions());
+          String schedule = copy.getSpec().getSchedulePolicy() == null ? "Immediate"
+              : copy.getSpec().getSchedulePolicy().getType() + (copy.getSpec().getSchedulePolicy().getDailyTime() == null
+                  ? "" : " " + copy.getSpec().getSchedulePolicy().getDailyTime());
+          var repository = copy.getSpec().getRepository();
+          return copy.getMetadata().getName() + " (copies " + copy.getSpec().backupJobName() + " to "
+              + (repository.getName() != null ? repository.getName() : repository.getId()) + ", " + schedule
+              + "): Ready=" + (ready == null ? "-"
+                  : ready.getStatus() + " " + ready.getReason())
+              + (copy.getStatus() == null || copy.getStatus().getCopyJobName() == null ? ""
+                  : ", VB365 copy job \"" + copy.getStatus().getCopyJobName() + "\"");
+        }).toList();
+    return parts.isEmpty() ? "   BackupCopyJobs: none" : "   BackupCopyJobs: " + String.join(", ", parts);
+  }
+
+  private boolean isCopyJobReady(String namespacedName) {
+    String[] parts = namespacedName.split("/", 2);
+    BackupCopyJob copy = sandbox.client().resources(BackupCopyJob.class).inNamespace(parts[0]).withName(parts[1])
+        .get();
+    Condition ready = copy == null || copy.getStatus() == null ? null
+        : readyCondition(copy.getStatus().getConditions());
+    return ready != null && "True".equals(ready.getStatus())
+        && Objects.equals(copy.getStatus().getObservedGeneration(), copy.getMetadata().getGeneration());
   }
 
   /** The JobItems in one line: each adds to or removes from another team's job. */
@@ -179,11 +216,14 @@ public final class Demo implements AutoCloseable {
   }
 
   private static Condition readyCondition(JobItem item) {
-    if (item.getStatus() == null || item.getStatus().getConditions() == null) {
+    return readyCondition(item.getStatus() == null ? null : item.getStatus().getConditions());
+  }
+
+  private static Condition readyCondition(List<Condition> conditions) {
+    if (conditions == null) {
       return null;
     }
-    return item.getStatus().getConditions().stream().filter(c -> ConditionTypes.READY.equals(c.getType()))
-        .findFirst().orElse(null);
+    return conditions.stream().filter(c -> ConditionTypes.READY.equals(c.getType())).findFirst().orElse(null);
   }
 
   private boolean drift(Timeline timeline) throws InterruptedException {
@@ -286,6 +326,7 @@ public final class Demo implements AutoCloseable {
       hint("kubectl get bj -A -w", "the transitions as they happen; Ctrl+C ends it");
     }
     hint("kubectl describe bj finance -n contoso", "status, conditions and the operator's Events");
+    hint("kubectl get bcj -A", "the backup copy jobs: a second copy of finance's backups on archive storage");
     hint("kubectl explain backupjob.spec.schedulePolicy", "every field, documented");
     hint("kubectl annotate bj finance -n contoso --overwrite " + ConditionTypes.RUN_REQUESTED_AT_ANNOTATION
         + "=\"$(date +%s)\"", "starts a run, once per value");
