@@ -184,6 +184,11 @@ public final class Simulator implements AutoCloseable {
     return state.jobs().stream().map(dev.vb365.simulator.store.Job::id).toList();
   }
 
+  /** Ids of the backup copy jobs that exist now (direct inspection for tests). */
+  public List<java.util.UUID> copyJobIds() {
+    return state.copyJobs().stream().map(dev.vb365.simulator.store.CopyJob::id).toList();
+  }
+
   @Override
   public void close() {
     front.close();

@@ -51,6 +51,20 @@ class ChartOnRealServerIT {
         cluster.kubectl.ok("-n", "contoso", "wait", "--timeout=60s", "jobitem/stray",
             "--for=jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}=BackupJobNotFound");
 
+        // A BackupCopyJob: its finalizer (patch), its status (update), the BackupJob it follows (list, watch).
+        cluster.kubectl.applyStdin("""
+            apiVersion: backup.vb365.dev/v1alpha1
+            kind: BackupCopyJob
+            metadata: {name: finance-archive, namespace: contoso}
+            spec:
+              backupJobRef: {name: finance}
+              repository: {name: Archive Repository}
+            """);
+        cluster.kubectl.ok("-n", "contoso", "wait", "--for=condition=Ready", "--timeout=60s", "bcj/finance-archive");
+        assertThat(simulator.copyJobIds()).hasSize(1);
+        cluster.kubectl.ok("-n", "contoso", "delete", "bcj", "finance-archive", "--timeout=60s");
+        assertThat(simulator.copyJobIds()).isEmpty();
+
         // Deleting exercises the finalizer: Delete removes the VB365 job, Orphan keeps it.
         cluster.kubectl.ok("-n", "contoso", "delete", "backupjob", "finance", "--timeout=60s");
         cluster.kubectl.ok("-n", "contoso", "delete", "backupjob", "hr", "--timeout=60s");

@@ -289,6 +289,62 @@ class KubectlScenariosIT {
         .contains("JobOrphaned");
   }
 
+  @Test
+  @Order(9)
+  void aBackupCopyJobWaitsForItsBackupJobAndCostsOneWritePerStep() throws Exception {
+    String ns = namespaceWithSecret("copy");
+    String copy = """
+        apiVersion: backup.vb365.dev/v1alpha1
+        kind: BackupCopyJob
+        metadata: {name: archive, namespace: %s}
+        spec:
+          backupJobRef: {name: source}
+          repository: {name: Archive Repository}
+          schedulePolicy:
+            type: Daily
+            dailyTime: "%s"
+            copyWindow: {allow: ["Mon-Fri 20:00-06:00", "Weekends"]}
+        """;
+    Path copyFile = write(ns, "copy.yaml", copy.formatted(ns, "23:30"));
+    // Applied before its BackupJob: it waits, and says for what.
+    assertThat(cluster.kubectl.ok("apply", "-f", copyFile.toString()))
+        .contains("backupcopyjob.backup.vb365.dev/archive created");
+    cluster.kubectl.ok("-n", ns, "wait", "--timeout=60s", "bcj/archive",
+        "--for=jsonpath={.status.conditions[?(@.type==\"Ready\")].reason}=BackupJobNotFound");
+    cluster.kubectl.ok("apply", "-f", write(ns, "source.yaml", job(ns, "source", "Copy source", """
+          - type: User
+            user: {name: alice@contoso.onmicrosoft.com}
+            mailbox: true
+        """)).toString());
+    String jobId = awaitReady(ns, "source");
+    cluster.kubectl.ok("-n", ns, "wait", "--for=condition=Ready", "--timeout=90s", "bcj/archive");
+    assertThat(cluster.kubectl.ok("-n", ns, "get", "bcj"))
+        .containsPattern("NAME +BACKUP JOB +READY +SYNCED +DRIFTED +LAST STATUS +LAST BACKUP +NEXT RUN +AGE")
+        .containsPattern("archive +source +True +True +False +NeverRun");
+    assertThat(cluster.kubectl.ok("get", "vb365", "-n", ns)).contains("backupcopyjob.backup.vb365.dev/archive");
+    String copyId = cluster.kubectl.ok("-n", ns, "get", "bcj", "archive", "-o", "jsonpath={.status.copyJobId}");
+    assertThat(admin.get("/v8/CopyJobs/" + copyId).path("backupJobId").asText()).isEqualTo(jobId);
+    assertThat(admin.get("/v8/CopyJobs/" + copyId).path("schedulePolicy").path("backupCopyWindowEnabled")
+        .asBoolean()).isTrue();
+
+    // An edit applied with kubectl: one PUT; applying it again: nothing.
+    settle();
+    simulator.resetRequestCounts();
+    assertThat(cluster.kubectl.ok("apply", "-f", write(ns, "copy.yaml", copy.formatted(ns, "01:15")).toString()))
+        .contains("configured");
+    await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/v8/CopyJobs/" + copyId).path("schedulePolicy")
+        .path("dailyTime").asText().startsWith("01:15"));
+    settle();
+    assertThat(cluster.kubectl.ok("apply", "-f", copyFile.toString())).contains("unchanged");
+    settle();
+    assertThat(writes()).isEqualTo(Map.of("PUT /v8/CopyJobs/{id}", 1L));
+
+    // kubectl delete waits for the finalizer, which deletes the copy job.
+    simulator.resetRequestCounts();
+    assertThat(cluster.kubectl.ok("-n", ns, "delete", "bcj", "archive", "--timeout=60s")).contains("deleted");
+    assertThat(writes()).isEqualTo(Map.of("DELETE /v8/CopyJobs/{id}", 1L));
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private static String namespaceWithSecret(String prefix) throws Exception {
