@@ -51,6 +51,25 @@ class LenientSpecTest {
   }
 
   @Test
+  void aBackupCopyJobSpecThatDoesNotFitIsNamedToo() {
+    BackupCopyJob copy = Serialization.unmarshal("""
+        apiVersion: backup.vb365.dev/v1alpha1
+        kind: BackupCopyJob
+        metadata: {name: c, namespace: n}
+        spec:
+          backupJobRef: {name: finance}
+          repository: {name: Archive Repository}
+          schedulePolicy: {type: DailyAtTime}
+          enabled: sometimes
+        """, BackupCopyJob.class);
+    assertThat(copy.getSpec().unreadable().problems()).extracting(UnreadableSpec.Problem::path)
+        .containsExactly("spec.schedulePolicy.type", "spec.enabled");
+    List<FieldError> errors = dev.vb365.operator.sync.CopyJobSpecMapper.validate(copy.getSpec());
+    assertThat(errors.toString()).startsWith("[spec.schedulePolicy.type: \"DailyAtTime\" is not one of ")
+        .doesNotContain("class ", "dev.vb365", "Exception");
+  }
+
+  @Test
   void theSpecIsWrittenBackAsItWasStored() {
     BackupJob job = read("""
         organization: {name: contoso.onmicrosoft.com}
