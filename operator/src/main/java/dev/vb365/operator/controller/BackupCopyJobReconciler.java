@@ -580,8 +580,9 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       return DeleteControl.noFinalizerRemoval();
     }
     BackupCopyJobSpec spec = copy.getSpec();
-    String copyJobId = copy.getStatus() != null && copy.getStatus().getCopyJobId() != null
-        ? copy.getStatus().getCopyJobId() : spec == null ? null : spec.copyJobIdToAdopt();
+    // Only the copy job this BackupCopyJob managed (its status names it): a spec.copyJobId never taken (its
+    // BackupCopyJob never got that far) is not this operator's to delete.
+    String copyJobId = copy.getStatus() == null ? null : copy.getStatus().getCopyJobId();
     boolean delete = spec != null && spec.effectiveManagementPolicy() == ManagementPolicy.Managed
         && spec.effectiveDeletionPolicy() == DeletionPolicy.Delete && copyJobId != null;
     if (delete) {
