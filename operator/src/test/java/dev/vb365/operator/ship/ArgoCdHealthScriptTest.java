@@ -25,7 +25,7 @@ import org.luaj.vm2.LuaError;
 /** Every case of every health_test.yaml, run through its health.lua in a Lua interpreter. */
 class ArgoCdHealthScriptTest {
 
-  private static final List<String> KINDS = List.of("BackupJob", "JobItem");
+  private static final List<String> KINDS = List.of("BackupJob", "JobItem", "BackupCopyJob");
 
   record Case(String kind, String inputPath, HealthStatus expected) {
   }
@@ -48,7 +48,7 @@ class ArgoCdHealthScriptTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"BackupJob", "JobItem"})
+  @ValueSource(strings = {"BackupJob", "JobItem", "BackupCopyJob"})
   void everyTestdataFileIsATestCaseAndEveryHealthIsCovered(String kind) throws IOException {
     List<Case> cases = cases(kind);
     Set<String> referenced = cases.stream().map(Case::inputPath).collect(Collectors.toSet());
@@ -63,7 +63,7 @@ class ArgoCdHealthScriptTest {
 
   /** Hand-written testdata drifts from what the operator writes; at least its reasons must be real ones. */
   @ParameterizedTest
-  @ValueSource(strings = {"BackupJob", "JobItem"})
+  @ValueSource(strings = {"BackupJob", "JobItem", "BackupCopyJob"})
   void testdataUsesOnlyReasonsTheOperatorWrites(String kind) throws Exception {
     Set<String> reasons = new java.util.HashSet<>();
     for (java.lang.reflect.Field field : dev.vb365.operator.controller.Reasons.class.getFields()) {
@@ -76,6 +76,15 @@ class ArgoCdHealthScriptTest {
               .isIn(reasons);
         }
       }
+    }
+  }
+
+  /** A kind whose health check is in examples/argocd but not in KINDS would go untested. */
+  @Test
+  void everyHealthCheckDirectoryIsTested() throws IOException {
+    try (Stream<Path> dirs = Files.list(RepositoryLayout.healthChecks())) {
+      assertThat(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(KINDS);
     }
   }
 

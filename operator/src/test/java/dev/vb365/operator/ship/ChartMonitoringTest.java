@@ -107,6 +107,8 @@ class ChartMonitoringTest {
         .isEqualTo(Files.readString(scripts.resolve("BackupJob/health.lua")));
     assertThat(data.path("resource.customizations.health.backup.vb365.dev_JobItem").asText())
         .isEqualTo(Files.readString(scripts.resolve("JobItem/health.lua")));
+    assertThat(data.path("resource.customizations.health.backup.vb365.dev_BackupCopyJob").asText())
+        .isEqualTo(Files.readString(scripts.resolve("BackupCopyJob/health.lua")));
   }
 
   @Test

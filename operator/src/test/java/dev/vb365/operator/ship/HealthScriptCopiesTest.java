@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HealthScriptCopiesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"BackupJob", "JobItem"})
+  @ValueSource(strings = {"BackupJob", "JobItem", "BackupCopyJob"})
   void chartCopyIsIdenticalToTheExample(String kind) throws IOException {
     Path canonical = RepositoryLayout.healthChecks().resolve(kind).resolve("health.lua");
     Path copy = RepositoryLayout.chart().resolve("files/argocd-health").resolve(kind + ".lua");
