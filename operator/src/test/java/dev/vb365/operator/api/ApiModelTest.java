@@ -43,6 +43,22 @@ class ApiModelTest {
   }
 
   @Test
+  void theFinanceArchiveExampleReadsIntoTheModel() {
+    BackupCopyJob copyJob = Serialization.unmarshal(RepositoryFiles.read(
+        RepositoryFiles.root().resolve("examples/14-backupcopyjob-finance.yaml")), BackupCopyJob.class);
+    BackupCopyJobSpec spec = copyJob.getSpec();
+    assertThat(spec.unreadable()).isNull();
+    assertThat(spec.backupJobName()).isEqualTo("finance");
+    assertThat(spec.getRepository()).isEqualTo(NamedReference.byName("Archive Repository"));
+    assertThat(spec.getSchedulePolicy().getType()).isEqualTo(CopyScheduleType.Daily);
+    assertThat(spec.getSchedulePolicy().getDailyType()).isEqualTo(DailyType.Everyday);
+    assertThat(spec.getSchedulePolicy().getDailyTime()).isEqualTo("23:30");
+    assertThat(spec.getSchedulePolicy().getCopyWindow().getAllow()).containsExactly("Everyday 20:00-08:00");
+    assertThat(spec.copyJobIdToAdopt()).isNull();
+    assertThat(spec.effectiveDeletionPolicy()).isEqualTo(DeletionPolicy.Delete);
+  }
+
+  @Test
   void statusSerializesWithTheNamesUsersDependOn() {
     BackupJobStatus status = new BackupJobStatus();
     status.setObservedGeneration(3L);

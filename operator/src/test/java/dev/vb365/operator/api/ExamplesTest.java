@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The YAML in examples/ is what users copy: each BackupJob and JobItem must pass the committed
- * CRD's schema and CEL rules (what a real API server enforces) and the operator's own validation.
+ * The YAML in examples/ is what users copy: each BackupJob, JobItem and BackupCopyJob must pass the
+ * committed CRD's schema and CEL rules (what a real API server enforces) and the operator's own validation.
  * The files in src/test/resources/invalid-examples must fail where their first line says.
  */
 class ExamplesTest {
@@ -35,6 +35,9 @@ class ExamplesTest {
       return file + " " + kind() + " " + node.at("/metadata/name").asText();
     }
   }
+
+  /** The custom resources of this operator; examples/ has at least one of each. */
+  static final List<String> KINDS = List.of("BackupJob", "JobItem", "BackupCopyJob");
 
   static List<Doc> docs(Path dir) throws IOException {
     List<Doc> docs = new ArrayList<>();
@@ -55,7 +58,7 @@ class ExamplesTest {
 
   static Stream<Doc> customResources() throws IOException {
     return docs(RepositoryFiles.root().resolve("examples")).stream()
-        .filter(d -> d.kind().equals("BackupJob") || d.kind().equals("JobItem"));
+        .filter(d -> KINDS.contains(d.kind()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -71,7 +74,7 @@ class ExamplesTest {
   @Test
   void examplesCoverBothKindsEveryItemTypeAndAllScheduleTypes() throws IOException {
     List<Doc> all = customResources().toList();
-    assertThat(all).extracting(Doc::kind).contains("BackupJob", "JobItem");
+    assertThat(all).extracting(Doc::kind).containsAll(KINDS);
     List<String> itemTypes = new ArrayList<>();
     List<String> scheduleTypes = new ArrayList<>();
     for (Doc doc : all) {
@@ -84,6 +87,22 @@ class ExamplesTest {
     }
     assertThat(itemTypes).contains("User", "Group", "Site", "Team", "PersonalSites", "OneDriveFolders");
     assertThat(scheduleTypes).contains("Daily", "Periodically");
+  }
+
+  @Test
+  void everyBackupCopyJobCopiesABackupJobOfTheExamplesToAnArchiveRepository() throws IOException {
+    List<Doc> all = customResources().toList();
+    List<Doc> copyJobs = all.stream().filter(d -> d.kind().equals("BackupCopyJob")).toList();
+    assertThat(copyJobs).isNotEmpty();
+    for (Doc copyJob : copyJobs) {
+      String namespace = copyJob.node().at("/metadata/namespace").asText();
+      String ref = copyJob.node().at("/spec/backupJobRef/name").asText();
+      assertThat(all).as(copyJob + ": spec.backupJobRef names a BackupJob of examples/ in its namespace")
+          .anyMatch(d -> d.kind().equals("BackupJob") && d.node().at("/metadata/name").asText().equals(ref)
+              && d.node().at("/metadata/namespace").asText().equals(namespace));
+      // The simulator's fixture (which the demo uses) has this archive repository; its backup repository is no target.
+      assertThat(copyJob.node().at("/spec/repository/name").asText()).isEqualTo("Archive Repository");
+    }
   }
 
   @Test
@@ -128,18 +147,30 @@ class ExamplesTest {
       }
       default -> throw new IllegalArgumentException(file + ": first line must be '# expect: schema|cel TEXT'");
     }
-    // Unknown fields are the API server's to reject; everything else the operator rejects too.
-    if (!expected.contains("additionalProperties") && !expected.contains("is not defined in the schema")) {
+    // Unknown fields are the API server's to reject; everything else the operator rejects too (BackupCopyJob:
+    // see javaErrors).
+    if (!expected.contains("additionalProperties") && !expected.contains("is not defined in the schema")
+        && !doc.kind().equals("BackupCopyJob")) {
       assertThat(javaErrors(doc)).as("operator's validation").isNotEmpty();
     }
   }
 
-  /** What the operator says of the resource; one that cannot even be read (an unknown enum value) is an error too. */
+  /**
+   * What the operator says of the resource; one that cannot even be read (an unknown enum value) is an error too.
+   * A BackupCopyJob is only read: SpecValidation has no rules for its spec yet (the CRD's schema and CEL rules above
+   * are what refuses a bad one); when it has, check them here and in invalidExampleIsRejected like the others'.
+   */
   private static List<FieldError> javaErrors(Doc doc) {
     try {
       if (doc.kind().equals("BackupJob")) {
         BackupJob job = Serialization.unmarshal(doc.node().toString(), BackupJob.class);
         return SpecValidation.of(job.getSpec());
+      }
+      if (doc.kind().equals("BackupCopyJob")) {
+        BackupCopyJob copyJob = Serialization.unmarshal(doc.node().toString(), BackupCopyJob.class);
+        UnreadableSpec unreadable = copyJob.getSpec() == null ? null : copyJob.getSpec().unreadable();
+        return unreadable == null ? List.of() : unreadable.problems().stream()
+            .map(p -> new FieldError(p.path(), p.problem())).toList();
       }
       JobItem item = Serialization.unmarshal(doc.node().toString(), JobItem.class);
       return SpecValidation.of(item.getSpec());
