@@ -135,4 +135,66 @@ class ArgoCdHealthOfRealStatusTest {
     assertThat(orphan.status()).isEqualTo("Degraded");
     assertThat(orphan.message()).startsWith("BackupJobNotFound: ").contains("no-such-job");
   }
+
+  @Test
+  void aCopyJobIsHealthyInLineProgressingWhileItWaitsForItsBackupJobAndDegradedOnANonArchiveRepository()
+      throws IOException {
+    create("argo-copy", """
+        jobName: Argo copy
+        selectedItems:
+        - type: User
+          user: {name: alice@contoso.onmicrosoft.com}
+        """);
+    harness.awaitReady("argo-copy", "job");
+    harness.createCopyJob("argo-copy", "archive", """
+        backupJobRef: {name: job}
+        repository: {name: Archive Repository}
+        schedulePolicy: {type: Daily, dailyTime: "23:30"}
+        """);
+    harness.createCopyJob("argo-copy", "waiting", """
+        backupJobRef: {name: no-such-job}
+        repository: {name: Archive Repository}
+        """);
+    // Not an archive repository: VB365 copies only to object storage with an archive tier. (A BackupJob of its own:
+    // a second BackupCopyJob of one BackupJob is a Duplicate.)
+    create("argo-copy-bad", """
+        jobName: Argo copy bad
+        selectedItems:
+        - type: User
+          user: {name: alice@contoso.onmicrosoft.com}
+        """);
+    harness.createCopyJob("argo-copy-bad", "not-archive", """
+        backupJobRef: {name: job}
+        repository: {name: Default Backup Repository}
+        """);
+
+    // Its BackupJob exists but is not Ready (a repository VB365 does not have): the copy job waits.
+    create("argo-copy-wait", """
+        jobName: Argo copy wait
+        repository: {name: No such repository}
+        selectedItems:
+        - type: User
+          user: {name: alice@contoso.onmicrosoft.com}
+        """);
+    harness.createCopyJob("argo-copy-wait", "archive", """
+        backupJobRef: {name: job}
+        repository: {name: Archive Repository}
+        """);
+
+    HealthStatus healthy = health(harness.awaitCopyReady("argo-copy", "archive"));
+    assertThat(healthy.status()).isEqualTo("Healthy");
+    assertThat(healthy.message()).startsWith("UpToDate: VB365 copy job \"").endsWith("\" matches the spec");
+    HealthStatus waiting = health(harness.awaitCopyCondition("argo-copy", "waiting", ConditionTypes.READY, "False",
+        Reasons.BACKUP_JOB_NOT_FOUND));
+    assertThat(waiting.status()).isEqualTo("Progressing");
+    assertThat(waiting.message()).startsWith("BackupJobNotFound: ").contains("no-such-job");
+    HealthStatus notReady = health(harness.awaitCopyCondition("argo-copy-wait", "archive", ConditionTypes.READY,
+        "False", Reasons.BACKUP_JOB_NOT_READY));
+    assertThat(notReady.status()).isEqualTo("Progressing");
+    assertThat(notReady.message()).startsWith("BackupJobNotReady: waiting for BackupJob job");
+    HealthStatus notArchive = health(harness.awaitCopyCondition("argo-copy-bad", "not-archive", ConditionTypes.SYNCED,
+        "False", Reasons.REPOSITORY_NOT_ARCHIVE));
+    assertThat(notArchive.status()).isEqualTo("Degraded");
+    assertThat(notArchive.message()).startsWith("RepositoryNotArchive: ").contains("Default Backup Repository");
+  }
 }
