@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import dev.vb365.operator.sync.CopyJobSpecMapper;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.SpecValidation;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -147,19 +148,13 @@ class ExamplesTest {
       }
       default -> throw new IllegalArgumentException(file + ": first line must be '# expect: schema|cel TEXT'");
     }
-    // Unknown fields are the API server's to reject; everything else the operator rejects too (BackupCopyJob:
-    // see javaErrors).
-    if (!expected.contains("additionalProperties") && !expected.contains("is not defined in the schema")
-        && !doc.kind().equals("BackupCopyJob")) {
+    // Unknown fields are the API server's to reject; everything else the operator rejects too.
+    if (!expected.contains("additionalProperties") && !expected.contains("is not defined in the schema")) {
       assertThat(javaErrors(doc)).as("operator's validation").isNotEmpty();
     }
   }
 
-  /**
-   * What the operator says of the resource; one that cannot even be read (an unknown enum value) is an error too.
-   * A BackupCopyJob is only read: SpecValidation has no rules for its spec yet (the CRD's schema and CEL rules above
-   * are what refuses a bad one); when it has, check them here and in invalidExampleIsRejected like the others'.
-   */
+  /** What the operator says of the resource; one that cannot even be read (an unknown enum value) is an error too. */
   private static List<FieldError> javaErrors(Doc doc) {
     try {
       if (doc.kind().equals("BackupJob")) {
@@ -168,9 +163,7 @@ class ExamplesTest {
       }
       if (doc.kind().equals("BackupCopyJob")) {
         BackupCopyJob copyJob = Serialization.unmarshal(doc.node().toString(), BackupCopyJob.class);
-        UnreadableSpec unreadable = copyJob.getSpec() == null ? null : copyJob.getSpec().unreadable();
-        return unreadable == null ? List.of() : unreadable.problems().stream()
-            .map(p -> new FieldError(p.path(), p.problem())).toList();
+        return CopyJobSpecMapper.validate(copyJob.getSpec());
       }
       JobItem item = Serialization.unmarshal(doc.node().toString(), JobItem.class);
       return SpecValidation.of(item.getSpec());

@@ -11,6 +11,7 @@ import dev.vb365.operator.api.BackupCopyJobSpec;
 import dev.vb365.operator.api.BackupJobSpec;
 import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.api.JobItemSpec;
+import dev.vb365.operator.sync.CopyJobSpecMapper;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.SpecValidation;
 import java.io.IOException;
@@ -106,11 +107,8 @@ class UserGuideTest {
         List<FieldError> errors = switch (kind) {
           case "BackupJob" -> SpecValidation.of(STRICT_YAML.treeToValue(doc.path("spec"), BackupJobSpec.class));
           case "JobItem" -> SpecValidation.of(STRICT_YAML.treeToValue(doc.path("spec"), JobItemSpec.class));
-          // No operator rules for it yet beyond the CRD's: reading it strictly (no unknown field) is the check.
-          case "BackupCopyJob" -> {
-            STRICT_YAML.treeToValue(doc.path("spec"), BackupCopyJobSpec.class);
-            yield List.<FieldError>of();
-          }
+          case "BackupCopyJob" -> CopyJobSpecMapper.validate(
+              STRICT_YAML.treeToValue(doc.path("spec"), BackupCopyJobSpec.class));
           default -> throw new AssertionError("the guide shows an unknown kind " + kind);
         };
         assertThat(errors).as(name + " in the guide").isEmpty();
