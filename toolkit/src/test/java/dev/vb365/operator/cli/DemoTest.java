@@ -50,8 +50,9 @@ class DemoTest {
           "schedulePolicy.dailyTime: changed to 03:00 outside Kubernetes, spec wants 22:00")
           .doesNotContainPattern("\\d\\d:\\d\\d(:\\d\\d)? -> \\d\\d:\\d\\d");
       assertThat(printed).containsPattern("job creates +4");
-      // 4 creates, 1 correction, 1 start, and one items call per JobItem that arrives after its job was created.
-      assertThat(printed).containsPattern("\\d+ calls in all; [678] of them changed something in VB365");
+      // 4 creates, 1 copy job create (examples/14-backupcopyjob-finance.yaml), 1 correction, 1 start, and one items
+      // call per JobItem that arrives after its job was created.
+      assertThat(printed).containsPattern("\\d+ calls in all; [789] of them changed something in VB365");
       assertThat(printed).as("no log lines").doesNotContainPattern("(WARN|ERROR|INFO) +\\[");
       assertThat(printed).as("the password").doesNotContain("password admin");
 
