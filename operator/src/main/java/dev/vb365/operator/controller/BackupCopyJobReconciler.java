@@ -312,10 +312,11 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       BackupJob job = found.get();
       var status = job.getStatus();
       if (!readyWithJob(job)) {
-        String why = status == null || status.getJobId() == null ? "it has no VB365 job yet"
-            : Conditions.find(status.getConditions(), ConditionTypes.READY)
-                .map(c -> "it is not Ready: " + c.getReason() + ": " + c.getMessage())
-                .orElse("it has not been reconciled yet");
+        var readyCondition = Conditions.find(status == null ? null : status.getConditions(), ConditionTypes.READY)
+            .filter(c -> !"True".equals(c.getStatus()));
+        String why = readyCondition.map(c -> "it is not Ready: " + c.getReason() + ": " + c.getMessage())
+            .orElse(status == null || status.getConditions() == null ? "it has not been reconciled yet"
+                : "it has no VB365 job yet");
         throw new ReconcileFailure(Reasons.BACKUP_JOB_NOT_READY, "waiting for BackupJob " + name + " (" + why
             + "); the copy job follows once it is Ready", ReconcileFailure.Retry.TERMINAL, null, null);
       }

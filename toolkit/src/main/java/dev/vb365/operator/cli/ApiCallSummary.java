@@ -22,6 +22,9 @@ final class ApiCallSummary {
           && !route.endsWith("/Jobs")),
       new Group("job reads", route -> route.startsWith("GET ")),
       new Group("job creates", route -> route.matches("POST /v\\d/(Organizations/\\{organizationId}/)?Jobs")),
+      new Group("copy job creates", route -> route.matches("POST /v\\d/CopyJobs")),
+      new Group("copy job changes", route -> route.matches("(PUT|DELETE) /v\\d/CopyJobs/\\{id}")
+          || route.matches("POST /v\\d/CopyJobs/\\{id}/.*")),
       new Group("job runs", route -> route.matches("POST /v\\d/Jobs/\\{jobId}/(start|stop)")),
       new Group("job deletes", route -> route.matches("DELETE /v\\d/Jobs/\\{jobId}")),
       new Group("job changes", route -> true));
