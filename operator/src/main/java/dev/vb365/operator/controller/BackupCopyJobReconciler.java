@@ -481,6 +481,9 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
 
     UpdateControl<BackupCopyJob> failed(ReconcileFailure failure) {
       converged.remove(id);
+      if (BackupJobReconciler.CONNECTION_PROBLEMS.contains(failure.reason())) {
+        watch.detachCopy(id); // no change feed kept for a server this BackupCopyJob cannot use
+      }
       LOG.info("BackupCopyJob {}: {} ({})", id, failure.reason(), failure.getMessage());
       if (CopyJobStatusMapper.newFailure(old, failure.reason()) && !waiting(failure.reason())) {
         events.warning(copy, failure.reason(), failure.getMessage());

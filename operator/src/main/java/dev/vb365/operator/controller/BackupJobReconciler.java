@@ -74,7 +74,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
   static final String JOB_ITEM_INDEX = "vb365-job-ref";
 
   private static final Logger LOG = LoggerFactory.getLogger(BackupJobReconciler.class);
-  private static final Set<String> CONNECTION_PROBLEMS = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_INVALID,
+  static final Set<String> CONNECTION_PROBLEMS = Set.of(Reasons.SECRET_NOT_FOUND, Reasons.SECRET_INVALID,
       Reasons.SECRET_FORBIDDEN, Reasons.UNAUTHORIZED, Reasons.FORBIDDEN, Reasons.TLS_UNTRUSTED);
 
   private final OperatorSettings settings;
