@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         "Prints existing VB365 jobs as BackupJob YAML that adopts them.",
         "One document per job. Each BackupJob carries the job's id (spec.jobId), so applying it adopts the job "
             + "instead of creating a copy, and names objects by name (organization, repository, user, group, "
-            + "site URL, team) where the name is unique, else by id. Only reads: nothing is changed in VB365.",
+            + "site URL, team) where the name is unique, else by id. A job with a backup copy job is followed by a "
+            + "BackupCopyJob that adopts it (spec.copyJobId). Only reads: nothing is changed in VB365.",
         ""},
     footer = {"",
         "Example:",
@@ -78,6 +79,11 @@ final class ExportCommand implements Callable<Integer> {
           + "Delete removes it. Default: ${DEFAULT-VALUE}, so that adopting production jobs cannot delete them.")
   DeletionPolicy deletionPolicy;
 
+  @Option(names = "--no-copy-jobs", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+      paramLabel = "true|false", description = "Leave the jobs' backup copy jobs out (no BackupCopyJobs, and no "
+          + "listing of copy jobs). Default: each job's copy job follows it as a BackupCopyJob.")
+  boolean noCopyJobs;
+
   private final PrintStream out;
 
   ExportCommand(PrintStream out) {
@@ -94,15 +100,17 @@ final class ExportCommand implements Callable<Integer> {
     try {
       client = VeeamClient.create(connection);
       result = new JobExporter(client, new JobExporter.Options(organization, namespace, connectionSecret,
-          deletionPolicy)).export();
+          deletionPolicy, !noCopyJobs)).export();
     } catch (VeeamException e) {
       spec.commandLine().getErr().println("error: " + ServerProblems.describe(connection.baseUrl(), e));
       return Main.EXIT_FAILED;
     }
     out.print(ExportYaml.write(result, connection.baseUrl() + " (REST API " + client.apiVersion().segment() + ")"));
     out.flush();
+    int skipped = result.skipped().size() + result.skippedCopies().size();
     spec.commandLine().getErr().println("Exported " + result.exported().size() + " job(s)"
-        + (result.skipped().isEmpty() ? "" : ", skipped " + result.skipped().size() + " (see the comments)") + ".");
+        + (result.copyJobs() == 0 ? "" : " and " + result.copyJobs() + " backup copy job(s)")
+        + (skipped == 0 ? "" : ", skipped " + skipped + " (see the comments)") + ".");
     return Main.EXIT_OK;
   }
 

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import dev.vb365.operator.api.BackupJob;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.UncheckedIOException;
 
-/** The YAML `export` prints: a short header, then one document per job with its notes as comments. */
+/**
+ * The YAML `export` prints: a short header, then one document per job with its notes as comments, each followed by
+ * its BackupCopyJob when the job has a backup copy job.
+ */
 public final class ExportYaml {
 
   private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
@@ -36,13 +39,23 @@ public final class ExportYaml {
 
   public static String write(JobExporter.Result result, String source) {
     StringBuilder out = new StringBuilder();
+    long copies = result.copyJobs();
     out.append("# BackupJobs exported from ").append(source).append(": ").append(result.exported().size())
-        .append(result.exported().size() == 1 ? " job" : " jobs").append(".\n");
+        .append(result.exported().size() == 1 ? " job" : " jobs");
+    if (copies > 0) {
+      out.append(" and ").append(copies).append(copies == 1 ? " backup copy job" : " backup copy jobs");
+    }
+    out.append(".\n");
     out.append("# Each adopts its existing VB365 job (spec.jobId): applying them creates no new jobs.\n");
+    if (copies > 0) {
+      out.append("# Each BackupCopyJob, after its BackupJob, adopts that job's copy job (spec.copyJobId).\n");
+    }
     result.exported().stream().findFirst().map(e -> e.backupJob().getSpec().getDeletionPolicy()).ifPresent(policy ->
         out.append("# deletionPolicy ").append(policy).append(switch (policy) {
-          case Orphan -> ": deleting a BackupJob leaves its VB365 job in place.\n";
-          case Delete -> ": deleting a BackupJob deletes its VB365 job too.\n";
+          case Orphan -> copies > 0 ? ": deleting a BackupJob or BackupCopyJob leaves its VB365 job or copy job in "
+              + "place.\n" : ": deleting a BackupJob leaves its VB365 job in place.\n";
+          case Delete -> copies > 0 ? ": deleting a BackupJob or BackupCopyJob deletes its VB365 job or copy job "
+              + "too.\n" : ": deleting a BackupJob deletes its VB365 job too.\n";
         }));
     for (JobExporter.Exported exported : result.exported()) {
       out.append("---\n");
@@ -52,16 +65,32 @@ public final class ExportYaml {
         out.append("# note: ").append(oneLine(note)).append('\n');
       }
       out.append(yaml(exported.backupJob()));
+      JobExporter.ExportedCopy copy = exported.copy();
+      if (copy != null) {
+        out.append("---\n");
+        out.append("# VB365 backup copy job \"").append(oneLine(copy.copyJob().name())).append("\" of job \"")
+            .append(oneLine(exported.job().name())).append("\"\n");
+        for (String note : copy.notes()) {
+          out.append("# note: ").append(oneLine(note)).append('\n');
+        }
+        out.append(yaml(copy.backupCopyJob()));
+      }
     }
     for (JobExporter.Skipped skipped : result.skipped()) {
       out.append("# skipped VB365 job \"").append(oneLine(skipped.job().name())).append("\" (")
           .append(skipped.job().id()).append("): ").append(oneLine(skipped.reason())).append('\n');
     }
+    for (JobExporter.SkippedCopy skipped : result.skippedCopies()) {
+      out.append("# skipped VB365 backup copy job \"").append(oneLine(skipped.copyJob().name())).append("\" (")
+          .append(skipped.copyJob().id()).append(") of BackupJob ").append(skipped.backupJobName()).append(": ")
+          .append(oneLine(skipped.reason())).append('\n');
+    }
     return out.toString();
   }
 
-  public static String yaml(BackupJob job) {
-    JsonNode tree = KUBERNETES.convertValue(job, JsonNode.class);
+  /** A BackupJob or BackupCopyJob as YAML, without its status. */
+  public static String yaml(HasMetadata resource) {
+    JsonNode tree = KUBERNETES.convertValue(resource, JsonNode.class);
     if (tree instanceof ObjectNode object) {
       object.remove("status"); // the operator's to write
     }

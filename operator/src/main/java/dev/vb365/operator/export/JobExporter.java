@@ -1,23 +1,31 @@
 package dev.vb365.operator.export;
 
+import dev.vb365.operator.api.BackupCopyJob;
+import dev.vb365.operator.api.BackupCopyJobSpec;
 import dev.vb365.operator.api.BackupItemSpec;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.BackupJobSpec;
 import dev.vb365.operator.api.ConnectionSpec;
+import dev.vb365.operator.api.CopyScheduleType;
 import dev.vb365.operator.api.DeletionPolicy;
+import dev.vb365.operator.api.JobReference;
 import dev.vb365.operator.api.NamedReference;
 import dev.vb365.operator.api.SecretReference;
 import dev.vb365.operator.api.SiteReference;
 import dev.vb365.operator.api.TeamReference;
 import dev.vb365.operator.controller.OwnershipMarker;
+import dev.vb365.operator.mapping.CopyJobMapping;
 import dev.vb365.operator.mapping.ItemMapping;
 import dev.vb365.operator.mapping.JobMapping;
 import dev.vb365.operator.mapping.UnreadableJobException;
 import dev.vb365.operator.sync.BackupItem;
 import dev.vb365.operator.api.BackupType;
+import dev.vb365.operator.sync.CopySchedule;
+import dev.vb365.operator.sync.CopyJobSpecMapper;
 import dev.vb365.operator.sync.ItemKey;
 import dev.vb365.operator.sync.ItemSpecMapper;
 import dev.vb365.operator.sync.ObservedItem;
+import dev.vb365.operator.sync.ObservedCopyJob;
 import dev.vb365.operator.sync.ObservedJob;
 import dev.vb365.operator.sync.SchedulePolicyMapper;
 import dev.vb365.operator.sync.SpecValidation;
@@ -25,6 +33,7 @@ import dev.vb365.operator.veeam.AmbiguousMatchException;
 import dev.vb365.operator.veeam.ItemScope;
 import dev.vb365.operator.veeam.NotFoundException;
 import dev.vb365.operator.veeam.VeeamClient;
+import dev.vb365.operator.veeam.model.CopyJob;
 import dev.vb365.operator.veeam.model.Job;
 import dev.vb365.operator.veeam.model.JobItem;
 import dev.vb365.operator.veeam.model.Organization;
@@ -45,6 +54,10 @@ import java.util.function.Supplier;
  * the job is today, so the first reconcile finds nothing to change. Objects are named the way people
  * write them (organization and repository names, user UPNs, group names, site URLs, team names) when
  * that name finds exactly this object with the operator's own lookup; otherwise by id, with a note.
+ *
+ * <p>A job that has a backup copy job (VB365 allows one per job) is followed by a BackupCopyJob that adopts it
+ * (`spec.copyJobId`) and says what it is today (archive repository, schedule, enabled). The copy jobs are listed
+ * once for the whole export, not per job; those of jobs that are not exported are left out.
  */
 public final class JobExporter {
 
@@ -52,25 +65,52 @@ public final class JobExporter {
    * @param organization only the jobs of this organization (name or id); null: all
    * @param namespace metadata.namespace of every BackupJob; null: none (kubectl apply -n decides)
    * @param connectionSecret spec.connection.secretRef.name; null: the operator's default connection
-   * @param deletionPolicy what deleting the BackupJob later does to the VB365 job
+   * @param deletionPolicy what deleting the BackupJob (or BackupCopyJob) later does to the VB365 job (copy job)
+   * @param copyJobs whether to export the jobs' backup copy jobs as BackupCopyJobs
    */
   public record Options(String organization, String namespace, String connectionSecret,
-      DeletionPolicy deletionPolicy) {
+      DeletionPolicy deletionPolicy, boolean copyJobs) {
   }
 
-  /** One exported job and what a reader of the YAML should know about it. */
-  public record Exported(BackupJob backupJob, Job job, String organizationName, List<String> notes) {
+  /**
+   * One exported job and what a reader of the YAML should know about it.
+   *
+   * @param copy its backup copy job as a BackupCopyJob, or null when it has none (or copy jobs are not exported)
+   */
+  public record Exported(BackupJob backupJob, Job job, String organizationName, List<String> notes,
+      ExportedCopy copy) {
+  }
+
+  /** A job's backup copy job as a BackupCopyJob, and what a reader of the YAML should know about it. */
+  public record ExportedCopy(BackupCopyJob backupCopyJob, CopyJob copyJob, List<String> notes) {
   }
 
   /** A job that cannot be expressed as a BackupJob (VB365 reports something the operator has no word for). */
   public record Skipped(Job job, String reason) {
   }
 
-  public record Result(List<Exported> exported, List<Skipped> skipped) {
+  /**
+   * @param skippedCopies copy jobs of exported jobs that cannot be expressed as a BackupCopyJob (their job is
+   *     exported without one)
+   */
+  public record Result(List<Exported> exported, List<Skipped> skipped, List<SkippedCopy> skippedCopies) {
+
+    /** The BackupCopyJobs among the exported documents. */
+    public long copyJobs() {
+      return exported.stream().filter(e -> e.copy() != null).count();
+    }
+  }
+
+  /** A copy job that cannot be expressed as a BackupCopyJob, and the BackupJob it belongs to. */
+  public record SkippedCopy(CopyJob copyJob, String backupJobName, String reason) {
   }
 
   private final VeeamClient client;
   private final Options options;
+  /** The server's copy jobs by the id of the job they copy (lower case): listed once, when first needed. */
+  private Map<String, CopyJob> copyJobsByJob;
+  /** Names of copy jobs' repositories by id (null: no such repository), each read once per export. */
+  private final Map<String, String> repositoryNames = new HashMap<>();
 
   public JobExporter(VeeamClient client, Options options) {
     this.client = client;
@@ -82,21 +122,104 @@ public final class JobExporter {
         : List.of(client.resolveOrganization(options.organization()));
     List<Exported> exported = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
+    List<SkippedCopy> skippedCopies = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();
+    // BackupCopyJob names are unique among themselves (another kind): a copy job never renames a BackupJob.
+    Set<String> usedCopyNames = new HashSet<>();
     for (Organization organization : organizations.stream()
         .sorted(Comparator.comparing(o -> o.name() == null ? "" : o.name().toLowerCase(Locale.ROOT))).toList()) {
       // Per organization: v6/v7 job bodies do not say which organization they belong to.
       List<Job> jobs = new ArrayList<>(client.listJobs(organization.id(), null));
       jobs.sort(Comparator.comparing(j -> j.name() == null ? "" : j.name().toLowerCase(Locale.ROOT)));
       for (Job job : jobs) {
+        Exported one;
         try {
-          exported.add(exportOne(withOrganization(job, organization), organization, usedNames));
+          one = exportOne(withOrganization(job, organization), organization, usedNames);
         } catch (UnreadableJobException e) {
           skipped.add(new Skipped(job, e.getMessage()));
+          continue;
+        }
+        CopyJob copy = options.copyJobs() ? copyJobOf(job.id()) : null;
+        if (copy != null) {
+          try {
+            one = new Exported(one.backupJob(), one.job(), one.organizationName(), one.notes(),
+                exportCopy(copy, one.backupJob().getMetadata().getName(), usedCopyNames));
+          } catch (UnreadableJobException e) {
+            skippedCopies.add(new SkippedCopy(copy, one.backupJob().getMetadata().getName(), e.getMessage()));
+          }
+        }
+        exported.add(one);
+      }
+    }
+    return new Result(exported, skipped, skippedCopies);
+  }
+
+  /** The job's copy job, from one listing of every copy job of the server made at the first call. */
+  private CopyJob copyJobOf(String jobId) {
+    if (copyJobsByJob == null) {
+      copyJobsByJob = new HashMap<>();
+      for (CopyJob copy : client.listCopyJobs()) {
+        if (copy.backupJobId() != null) {
+          copyJobsByJob.putIfAbsent(copy.backupJobId().toLowerCase(Locale.ROOT), copy);
         }
       }
     }
-    return new Result(exported, skipped);
+    return jobId == null ? null : copyJobsByJob.get(jobId.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The copy job as a BackupCopyJob of the BackupJob {@code backupJobName}: its id to adopt it, its repository by name
+   * where the name is unique, its schedule unless it is the default (Immediate, any hour), enabled only when false.
+   */
+  private ExportedCopy exportCopy(CopyJob copy, String backupJobName, Set<String> usedNames) {
+    ObservedCopyJob observed = CopyJobMapping.toObserved(copy);
+    if (observed.schedule() == null) {
+      throw new UnreadableJobException("its schedule is of a type this operator cannot read ("
+          + (copy.schedulePolicy() == null ? "none" : String.valueOf(copy.schedulePolicy().type())) + ")");
+    }
+    List<String> notes = new ArrayList<>();
+    BackupCopyJobSpec spec = new BackupCopyJobSpec();
+    spec.setBackupJobRef(new JobReference(backupJobName));
+    String repositoryId = copy.repositoryId();
+    String repositoryName = repositoryId == null ? null : repositoryName(repositoryId);
+    if (repositoryId != null && repositoryName == null) {
+      notes.add("repository " + repositoryId + " is named by id: VB365 has no repository with that id");
+      spec.setRepository(NamedReference.byId(repositoryId));
+    } else {
+      spec.setRepository(named("repository", repositoryName, repositoryId,
+          () -> client.resolveRepository(repositoryName).id(), notes));
+    }
+    CopySchedule schedule = observed.schedule();
+    if (schedule.type() != CopyScheduleType.Immediate || schedule.window() != null) {
+      spec.setSchedulePolicy(CopyJobSpecMapper.toSpec(schedule));
+    }
+    if (!observed.enabled()) {
+      spec.setEnabled(false);
+    }
+    spec.setDeletionPolicy(options.deletionPolicy());
+    spec.setCopyJobId(copy.id());
+    CopyJobSpecMapper.validate(spec).forEach(error -> notes.add("the operator will refuse this: " + error));
+
+    BackupCopyJob resource = new BackupCopyJob();
+    resource.setMetadata(new ObjectMetaBuilder().withName(ResourceNames.withSuffix(backupJobName, "-copy", usedNames))
+        .withNamespace(options.namespace()).build());
+    resource.setSpec(spec);
+    return new ExportedCopy(resource, copy, notes);
+  }
+
+  /** The repository's name (read once per id), null when VB365 has no such repository. */
+  private String repositoryName(String repositoryId) {
+    String key = repositoryId.toLowerCase(Locale.ROOT);
+    if (!repositoryNames.containsKey(key)) {
+      String name;
+      try {
+        name = client.getRepository(repositoryId).name();
+      } catch (NotFoundException e) {
+        name = null;
+      }
+      repositoryNames.put(key, name);
+    }
+    return repositoryNames.get(key);
   }
 
   private static Job withOrganization(Job job, Organization organization) {
@@ -160,7 +283,7 @@ public final class JobExporter {
     backupJob.setMetadata(new ObjectMetaBuilder().withName(ResourceNames.unique(job.name(), usedNames))
         .withNamespace(options.namespace()).build());
     backupJob.setSpec(spec);
-    return new Exported(backupJob, job, organization.name(), notes);
+    return new Exported(backupJob, job, organization.name(), notes, null);
   }
 
   /** The items the domain can read; {@code raw} keeps each one's VB365 form, which carries the object's name. */

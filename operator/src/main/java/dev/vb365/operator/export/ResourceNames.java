@@ -24,7 +24,22 @@ final class ResourceNames {
 
   /** {@link #of} made unique among {@code used} with -2, -3, ... (and added to it). */
   static String unique(String jobName, Set<String> used) {
-    String base = of(jobName);
+    return numbered(of(jobName), used);
+  }
+
+  /**
+   * {@link #of}{@code (name)} with {@code suffix} (such as "-copy") kept whole: the name is cut to make room for it;
+   * then made unique among {@code used} as {@link #unique} does (and added to it).
+   */
+  static String withSuffix(String name, String suffix, Set<String> used) {
+    String base = of(name);
+    if (base.length() + suffix.length() > MAX) {
+      base = base.substring(0, MAX - suffix.length()).replaceAll("-+$", "");
+    }
+    return numbered(base + suffix, used);
+  }
+
+  private static String numbered(String base, Set<String> used) {
     String name = base;
     for (int n = 2; !used.add(name); n++) {
       String suffix = "-" + n;

@@ -31,4 +31,15 @@ class ResourceNamesTest {
     assertThat(ResourceNames.unique("hr", used)).isEqualTo("hr-2");
     assertThat(ResourceNames.unique("H R", used)).isEqualTo("h-r");
   }
+
+  @Test
+  void aSuffixIsKeptWholeAndDuplicatesNumbered() {
+    Set<String> used = new HashSet<>();
+    assertThat(ResourceNames.withSuffix("legal", "-copy", used)).isEqualTo("legal-copy");
+    assertThat(ResourceNames.withSuffix("legal", "-copy", used)).isEqualTo("legal-copy-2");
+    String longName = "x".repeat(63);
+    assertThat(ResourceNames.withSuffix(longName, "-copy", used)).hasSize(63).endsWith("x-copy");
+    assertThat(ResourceNames.withSuffix("x".repeat(57) + "-yy", "-copy", used))
+        .as("no '--' where the cut falls on a dash").isEqualTo("x".repeat(57) + "-copy");
+  }
 }

@@ -5,11 +5,12 @@ import java.time.Duration;
 /**
  * The size and pace of a chaos run.
  *
- * @param jobs BackupJobs created (about half also get JobItems)
+ * @param jobs BackupJobs created (about half also get JobItems, a third a BackupCopyJob)
  * @param restarts operator restarts while the faults last (spread evenly over {@code faultTime})
  * @param faultTime how long the faults last; the workload (creates, edits, deletions) runs within it
  * @param convergeTimeout the longest wait, after the faults stop, for every invariant to hold
- * @param conflictShare share of BackupJob/JobItem updates and patches answered 409 Conflict while faults last
+ * @param conflictShare share of BackupJob/JobItem/BackupCopyJob updates and patches answered 409 Conflict while
+ *     faults last
  * @param seed makes the workload (which jobs get edited, deleted, ...) repeatable; the faults stay random
  */
 public record ChaosOptions(int jobs, int restarts, Duration faultTime, Duration convergeTimeout, double conflictShare,

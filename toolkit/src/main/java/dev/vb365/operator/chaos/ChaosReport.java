@@ -34,7 +34,35 @@ public record ChaosReport(
     long vb365JobCreates,
     Map<String, Long> warningsByLogger,
     List<String> unexpectedLogLines,
-    List<String> violations) {
+    List<String> violations,
+    CopyFigures copies) {
+
+  /**
+   * What happened to backup copy jobs.
+   *
+   * @param backupCopyJobs BackupCopyJobs at the end
+   * @param vb365CopyJobs copy jobs VB365 has at the end (those the console made on purpose and those orphaned
+   *     included)
+   * @param created BackupCopyJobs the workload created
+   * @param deletedWithDelete BackupCopyJobs deleted on their own with deletionPolicy Delete
+   * @param deletedWithOrphan BackupCopyJobs deleted on their own with deletionPolicy Orphan
+   * @param deletedWithBackupJob BackupCopyJobs deleted along with their BackupJob
+   * @param consoleEdits copy job edits made in VB365 behind the operator's back (sent; a fault may have stopped some)
+   * @param consoleDeletes copy jobs deleted in VB365 behind the operator's back (sent)
+   * @param consoleCreates copy jobs made in VB365 on purpose for BackupJobs without a BackupCopyJob (sent)
+   * @param consoleFailed the console's calls that failed under the faults
+   * @param operatorCreates POST /CopyJobs by the operator (lost answers and refused second creates included)
+   * @param driftsCorrected console changes the operator put back (its DriftCorrected Events)
+   * @param recreated copy jobs the operator made again after a console delete (its CopyJobCreated Events saying so)
+   * @param adopted copy jobs the operator found made already and took over (by a create whose answer was lost, or
+   *     before a restart)
+   * @param eventReasons every reason of the operator's Events about BackupCopyJobs, with their counts
+   */
+  public record CopyFigures(int backupCopyJobs, int vb365CopyJobs, long created, long deletedWithDelete,
+      long deletedWithOrphan, long deletedWithBackupJob, long consoleEdits, long consoleDeletes, long consoleCreates,
+      long consoleFailed, long operatorCreates, long driftsCorrected, long recreated, long adopted,
+      Map<String, Long> eventReasons) {
+  }
 
   /** Every invariant held and the logs have no unhandled exception. */
   public boolean passed() {
@@ -53,13 +81,23 @@ public record ChaosReport(
         faults.delayed(), timeouts, faults.tokenThrottled(), faults.tokenRevocations());
     out.printf("Fault phases run: %s%n", phases);
     out.printf("Operator restarts: %d%n", restarts);
-    out.printf("Kubernetes conflicts: %d injected 409s on BackupJob/JobItem writes; a concurrent writer made %d "
-        + "label/annotation patches and was refused %d times with 409 (injected or stale resourceVersion); the "
-        + "embedded API %s the resourceVersion of patches%n", conflictsInjected, meddlerWrites, meddlerConflicts,
+    out.printf("Kubernetes conflicts: %d injected 409s on BackupJob/JobItem/BackupCopyJob writes; a concurrent writer "
+        + "made %d label/annotation patches and was refused %d times with 409 (injected or stale resourceVersion); "
+        + "the embedded API %s the resourceVersion of patches%n", conflictsInjected, meddlerWrites, meddlerConflicts,
         resourceVersionEnforced ? "enforces" : "does NOT enforce");
     out.printf("Workload: %d writes; %d BackupJobs deleted with deletionPolicy Delete, %d with Orphan%n",
         workloadWrites, deletedWithDelete, deletedWithOrphan);
     out.printf("VB365 job creates (POST /Jobs, lost answers included): %d%n", vb365JobCreates);
+    out.printf("Backup copy jobs: %d BackupCopyJobs created, %d at the end, %d copy jobs in VB365 at the end; "
+            + "deleted on their own %d with deletionPolicy Delete and %d with Orphan, %d along with their BackupJob%n",
+        copies.created(), copies.backupCopyJobs(), copies.vb365CopyJobs(), copies.deletedWithDelete(),
+        copies.deletedWithOrphan(), copies.deletedWithBackupJob());
+    out.printf("VB365 console behind the operator's back: %d copy job edits, %d deletes, %d copy jobs made on "
+            + "purpose for BackupJobs without a BackupCopyJob (%d of its calls failed under the faults)%n",
+        copies.consoleEdits(), copies.consoleDeletes(), copies.consoleCreates(), copies.consoleFailed());
+    out.printf("Operator on copy jobs: %d creates (POST /CopyJobs), %d drifts corrected, %d copy jobs made again "
+            + "after a console delete, %d adopted (made by a create whose answer was lost, or before a restart); "
+            + "Events: %s%n", copies.operatorCreates(), copies.driftsCorrected(), copies.recreated(), copies.adopted(), copies.eventReasons());
     out.printf("WARN lines (expected under faults), by logger: %s%n", warningsByLogger);
     if (converged) {
       out.printf("Converged %.1f s after the faults stopped%n", convergence.toMillis() / 1000.0);

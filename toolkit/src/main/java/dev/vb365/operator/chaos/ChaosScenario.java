@@ -1,5 +1,6 @@
 package dev.vb365.operator.chaos;
 
+import dev.vb365.operator.api.BackupCopyJob;
 import dev.vb365.operator.api.DeletionPolicy;
 import dev.vb365.operator.api.JobItem;
 import dev.vb365.operator.controller.OperatorSettings;
@@ -18,13 +19,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The chaos run, used by the test suite and by the `chaos` command: an embedded Kubernetes API, the VB365
  * simulator over HTTPS and the operator, all in this process. While the simulator injects every kind of fault
  * ({@link FaultSchedule}) and Kubernetes answers a share of writes with 409 Conflict (and a {@link Meddler}
- * keeps changing the same resources), users create, edit and delete BackupJobs and JobItems ({@link Workload})
+ * keeps changing the same resources, and a {@link ConsoleMeddler} edits and deletes copy jobs in VB365), users
+ * create, edit and delete BackupJobs, JobItems and BackupCopyJobs ({@link Workload})
  * and the operator is restarted several times: each restart closes it and starts a new one, with nothing carried
  * over (a new Kubernetes client, new VB365 clients, empty caches): what it knows comes from Kubernetes and VB365.
  * Then the faults stop, and the run waits until every {@link Invariants invariant} holds.
@@ -70,14 +73,18 @@ public final class ChaosScenario {
       FaultSchedule faults = new FaultSchedule(sandbox.simulator(), TIMEOUTS, Duration.ofSeconds(1),
           options.seed());
       Meddler meddler = new Meddler(client, options.seed());
+      ConsoleMeddler console = new ConsoleMeddler(client, new Vb365Admin(sandbox.simulator()),
+          sandbox.simulator().apiVersion(), workload::copyDeleted, options.seed(), 100,
+          Math.max(2, options.jobs() / 20));
       int restarts = 0;
       long faultsStarted = System.nanoTime();
       try {
         progress.accept("faults on: " + options.jobs() + " BackupJobs, " + options.restarts() + " restarts in "
             + options.faultTime().toSeconds() + " s");
-        sandbox.kubernetes().injectConflicts(options.conflictShare());
+        sandbox.kubernetes().injectConflicts(options.conflictShare(), CONFLICT_KINDS);
         faults.start();
         meddler.start();
+        console.start();
         long start = System.nanoTime();
         faultsStarted = start;
         List<Step> steps = new ArrayList<>();
@@ -90,8 +97,12 @@ public final class ChaosScenario {
           steps.add(new Step(0.05 * k, "create BackupJobs " + from + "-" + (to - 1), () -> workload.create(from, to)));
           steps.add(new Step(0.25 + 0.05 * k, "edit items and schedules of " + from + "-" + (to - 1),
               () -> workload.editItemsAndSchedules(from, to)));
+          steps.add(new Step(0.35 + 0.05 * k, "edit BackupCopyJobs of " + from + "-" + (to - 1),
+              () -> workload.editCopies(from, to)));
           steps.add(new Step(0.45 + 0.05 * k, "delete some of " + from + "-" + (to - 1),
               () -> workload.deleteSome(from, to)));
+          steps.add(new Step(0.5 + 0.05 * k, "delete some BackupCopyJobs of " + from + "-" + (to - 1),
+              () -> workload.deleteSomeCopies(from, to)));
           steps.add(new Step(0.6 + 0.05 * k, "edit JobItems and names of " + from + "-" + (to - 1),
               () -> workload.editJobItemsAndNames(from, to)));
         }
@@ -115,6 +126,7 @@ public final class ChaosScenario {
       } finally {
         faults.close();
         meddler.close();
+        console.close();
         sandbox.kubernetes().injectConflicts(0);
       }
       Duration faultDuration = Duration.ofNanos(System.nanoTime() - faultsStarted);
@@ -128,9 +140,9 @@ public final class ChaosScenario {
       boolean converged = false;
       int checks = 0;
       while (System.nanoTime() < deadline) {
-        violations = invariants.kubernetesSide(workload.deleted().keySet());
+        violations = kubernetesSide(invariants, workload);
         if (violations.isEmpty()) {
-          violations = invariants.vb365Side(workload.deleted(), workload::jobIdAtDeletion);
+          violations = vb365Side(invariants, workload, console);
           if (violations.isEmpty()) {
             converged = true;
             break;
@@ -146,8 +158,8 @@ public final class ChaosScenario {
       progress.accept(converged ? "converged" : "not converged: " + violations.size() + " problems");
       if (!converged) {
         // Both sides, for the report: what is still wrong where.
-        List<String> all = new ArrayList<>(invariants.kubernetesSide(workload.deleted().keySet()));
-        all.addAll(invariants.vb365Side(workload.deleted(), workload::jobIdAtDeletion));
+        List<String> all = new ArrayList<>(kubernetesSide(invariants, workload));
+        all.addAll(vb365Side(invariants, workload, console));
         violations = all;
       }
       operator.close();
@@ -155,6 +167,7 @@ public final class ChaosScenario {
       int jobItems = Workload.NAMESPACES.stream()
           .mapToInt(ns -> client.resources(JobItem.class).inNamespace(ns).list().getItems().size()).sum();
       Map<String, DeletionPolicy> deleted = workload.deleted();
+      ChaosReport.CopyFigures copies = copyFigures(client, admin, workload, console, sandbox.simulator());
       return new ChaosReport(options.jobs(), jobItems, faultDuration, injected,
           injected.delayedAtLeast(TIMEOUTS.read().toMillis()), faults.phasesRun(), restarts, conflicts, enforced,
           meddler.writes(), meddler.conflicts(), workload.writes(),
@@ -162,8 +175,57 @@ public final class ChaosScenario {
           deleted.values().stream().filter(p -> p == DeletionPolicy.Orphan).count(),
           converged, convergence, sandbox.simulator().requestCounts().entrySet().stream()
               .filter(e -> e.getKey().matches("POST /v\\d/Jobs")).mapToLong(Map.Entry::getValue).sum(),
-          logs.warnings(), logs.unexpected(), violations);
+          logs.warnings(), logs.unexpected(), violations, copies);
     }
+  }
+
+  /** BackupJob, JobItem and BackupCopyJob writes are the ones that meet injected 409s. */
+  private static final Set<String> CONFLICT_KINDS = Set.of("backupjobs", "jobitems", "backupcopyjobs");
+
+  private static List<String> kubernetesSide(Invariants invariants, Workload workload) {
+    List<String> problems = new ArrayList<>(invariants.kubernetesSide(workload.deleted().keySet()));
+    problems.addAll(invariants.kubernetesCopySide(workload.deletedCopies().keySet()));
+    return problems;
+  }
+
+  private static List<String> vb365Side(Invariants invariants, Workload workload, ConsoleMeddler console) {
+    List<String> problems = new ArrayList<>(invariants.vb365Side(workload.deleted(), workload::jobIdAtDeletion));
+    problems.addAll(invariants.vb365CopySide(workload.deletedCopies(), console));
+    return problems;
+  }
+
+  /** What happened to copy jobs: the workload's, the console's and the operator's part (its Events tell). */
+  private static ChaosReport.CopyFigures copyFigures(KubernetesClient client, Vb365Admin admin, Workload workload,
+      ConsoleMeddler console, Simulator simulator) {
+    int backupCopyJobs = 0;
+    Map<String, Long> reasons = new java.util.TreeMap<>();
+    long recreated = 0;
+    for (String namespace : Workload.NAMESPACES) {
+      backupCopyJobs += client.resources(BackupCopyJob.class).inNamespace(namespace).list().getItems().size();
+      for (var event : client.v1().events().inNamespace(namespace).list().getItems()) {
+        if ("BackupCopyJob".equals(event.getInvolvedObject().getKind())) {
+          long count = event.getCount() == null ? 1 : event.getCount();
+          reasons.merge(event.getReason(), count, Long::sum);
+          if ("CopyJobCreated".equals(event.getReason()) && event.getMessage() != null
+              && event.getMessage().contains("deleted outside Kubernetes")) {
+            recreated += count;
+          }
+        }
+      }
+    }
+    Map<String, Workload.DeletedCopy> deleted = workload.deletedCopies();
+    return new ChaosReport.CopyFigures(backupCopyJobs, admin.copyJobs().size(), workload.copiesCreated(),
+        deleted.values().stream().filter(d -> d.backupJobDeleted() == null && d.policy() == DeletionPolicy.Delete)
+            .count(),
+        deleted.values().stream().filter(d -> d.backupJobDeleted() == null && d.policy() == DeletionPolicy.Orphan)
+            .count(),
+        deleted.values().stream().filter(d -> d.backupJobDeleted() != null).count(),
+        console.edits(), console.deletes(), console.creates(), console.failed(),
+        simulator.requestCounts().entrySet().stream().filter(e -> e.getKey().matches("POST /v\\d/CopyJobs"))
+            .mapToLong(Map.Entry::getValue).sum() - console.callsMade().entrySet().stream()
+            .filter(e -> e.getKey().matches("POST /v\\d/CopyJobs")).mapToLong(Map.Entry::getValue).sum(),
+        reasons.getOrDefault("DriftCorrected", 0L), recreated, reasons.getOrDefault("CopyJobAdopted", 0L),
+        Map.copyOf(reasons));
   }
 
   private record Step(double at, String name, Runnable action) {

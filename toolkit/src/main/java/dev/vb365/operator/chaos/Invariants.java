@@ -1,13 +1,17 @@
 package dev.vb365.operator.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vb365.operator.api.BackupCopyJob;
 import dev.vb365.operator.api.BackupItemSpec;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.api.DeletionPolicy;
 import dev.vb365.operator.api.ItemScope;
 import dev.vb365.operator.api.JobItem;
+import dev.vb365.operator.api.CopyScheduleType;
 import dev.vb365.operator.embedded.Vb365Admin;
+import dev.vb365.operator.sync.CopyJobSpecMapper;
+import dev.vb365.operator.sync.CopySchedule;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -28,7 +32,14 @@ import java.util.TreeSet;
  *       processing options) are exactly as declared;</li>
  *   <li>a BackupJob deleted with deletionPolicy Delete left no job behind; one deleted with Orphan left exactly
  *       one if its status named the job (at most one if it was deleted before that); and VB365 has no other job
- *       at all (so no duplicate from a lost create).</li>
+ *       at all (so no duplicate from a lost create);</li>
+ *   <li>every BackupCopyJob is Ready=True for its current generation; its BackupJob's VB365 job has exactly one copy
+ *       job, the one in its status.copyJobId, with the archive repository, enabled state and schedule (type, days,
+ *       time, interval, copy window) it declares;</li>
+ *   <li>a BackupCopyJob deleted with Delete left no copy job (nor did one whose BackupJob was deleted with Delete:
+ *       VB365 deletes a job's copy job with it); one deleted with Orphan, or whose BackupJob was orphaned, left at
+ *       most one, and the one its status named unless the console deleted that; and VB365 has no other copy job
+ *       but those the console made on purpose (for BackupJobs without a BackupCopyJob).</li>
  * </ol>
  */
 final class Invariants {
@@ -76,6 +87,155 @@ final class Invariants {
       }
     }
     return problems;
+  }
+
+  /** The BackupCopyJobs: every one Ready for its generation; those deleted are gone. */
+  List<String> kubernetesCopySide(Set<String> deletedCopies) {
+    List<String> problems = new ArrayList<>();
+    for (String namespace : Workload.NAMESPACES) {
+      for (BackupCopyJob copy : client.resources(BackupCopyJob.class).inNamespace(namespace).list().getItems()) {
+        String key = namespace + "/" + copy.getMetadata().getName();
+        if (deletedCopies.contains(key)) {
+          problems.add("BackupCopyJob " + key + " was deleted but is still there (finalizer not removed)");
+          continue;
+        }
+        Condition ready = copy.getStatus() == null || copy.getStatus().getConditions() == null ? null
+            : copy.getStatus().getConditions().stream().filter(c -> ConditionTypes.READY.equals(c.getType()))
+                .findFirst().orElse(null);
+        if (ready == null || !"True".equals(ready.getStatus())
+            || !Objects.equals(copy.getMetadata().getGeneration(), copy.getStatus().getObservedGeneration())) {
+          problems.add("BackupCopyJob " + key + " is not Ready for generation " + copy.getMetadata().getGeneration()
+              + ": " + (ready == null ? "no Ready condition" : ready.getReason() + ": " + ready.getMessage()
+              + " (observed generation " + copy.getStatus().getObservedGeneration() + ")"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * VB365's copy jobs against the BackupCopyJobs: one per BackupCopyJob with its settings, what deleted ones left, and
+   * none else but those the console made on purpose.
+   *
+   * @param console the console meddler (what it made and deleted), or null when there was none
+   */
+  List<String> vb365CopySide(Map<String, Workload.DeletedCopy> deletedCopies, ConsoleMeddler console) {
+    List<String> problems = new ArrayList<>();
+    List<JsonNode> copies = new ArrayList<>();
+    rows(admin.get(v + "/CopyJobs?limit=10000")).forEach(copies::add);
+    Map<String, List<JsonNode>> byJob = new HashMap<>();
+    for (JsonNode copy : copies) {
+      byJob.computeIfAbsent(lower(copy.path("backupJobId").asText()), k -> new ArrayList<>()).add(copy);
+    }
+    Map<String, BackupJob> jobs = new HashMap<>();
+    Set<String> accounted = new java.util.HashSet<>();
+    for (String namespace : Workload.NAMESPACES) {
+      client.resources(BackupJob.class).inNamespace(namespace).list().getItems()
+          .forEach(j -> jobs.put(namespace + "/" + j.getMetadata().getName(), j));
+      for (BackupCopyJob copy : client.resources(BackupCopyJob.class).inNamespace(namespace).list().getItems()) {
+        String key = namespace + "/" + copy.getMetadata().getName();
+        if (deletedCopies.containsKey(key)) {
+          continue;
+        }
+        BackupJob job = jobs.get(namespace + "/" + copy.getSpec().backupJobName());
+        String jobId = job == null || job.getStatus() == null ? null : job.getStatus().getJobId();
+        if (jobId == null) {
+          problems.add("BackupCopyJob " + key + ": its BackupJob " + copy.getSpec().backupJobName()
+              + " has no VB365 job");
+          continue;
+        }
+        List<JsonNode> ours = byJob.getOrDefault(lower(jobId), List.of());
+        ours.forEach(c -> accounted.add(lower(c.path("id").asText())));
+        if (ours.size() != 1) {
+          problems.add(ours.size() + " VB365 copy jobs copy the job " + jobId + " of BackupCopyJob " + key + ": "
+              + ours.stream().map(c -> c.path("id").asText()).toList());
+          continue;
+        }
+        problems.addAll(compareCopy(key, copy, ours.get(0)));
+      }
+    }
+    for (Map.Entry<String, Workload.DeletedCopy> gone : deletedCopies.entrySet()) {
+      Workload.DeletedCopy d = gone.getValue();
+      String jobId = d.backupJobId();
+      if (jobId == null) {
+        // Deleted before its BackupJob had a VB365 job: the BackupJob's job now, if it is still there.
+        String name = gone.getKey().replaceFirst("-copy$", "");
+        BackupJob job = d.backupJobDeleted() == null ? jobs.get(name) : null;
+        jobId = job == null || job.getStatus() == null ? null : job.getStatus().getJobId();
+      }
+      if (jobId == null) {
+        continue; // the BackupJob never had a job: nothing to copy, nothing left (a stray would be found below)
+      }
+      List<JsonNode> left = byJob.getOrDefault(lower(jobId), List.of());
+      left.forEach(c -> accounted.add(lower(c.path("id").asText())));
+      boolean none = d.backupJobDeleted() == DeletionPolicy.Delete
+          || d.backupJobDeleted() == null && d.policy() == DeletionPolicy.Delete;
+      boolean kept = d.copyJobId() == null || console != null && console.deleted(d.copyJobId())
+          || left.stream().anyMatch(c -> c.path("id").asText().equalsIgnoreCase(d.copyJobId()));
+      boolean ok = none ? left.isEmpty() : left.size() <= 1 && (d.backupJobDeleted() != null || kept);
+      if (!ok) {
+        problems.add("BackupCopyJob " + gone.getKey() + " was deleted with deletionPolicy " + d.policy()
+            + (d.backupJobDeleted() == null ? "" : " along with its BackupJob (deletionPolicy "
+            + d.backupJobDeleted() + ")") + (d.copyJobId() == null ? "" : " after its status named copy job "
+            + d.copyJobId()) + " and VB365 job " + jobId + " has " + left.size() + " copy jobs: "
+            + left.stream().map(c -> c.path("id").asText()).toList());
+      }
+    }
+    Set<String> madeOnPurpose = console == null ? Set.of() : console.madeFor();
+    for (JsonNode copy : copies) {
+      String id = lower(copy.path("id").asText());
+      if (!accounted.contains(id) && !madeOnPurpose.contains(lower(copy.path("backupJobId").asText()))) {
+        problems.add("VB365 copy job " + copy.path("id").asText() + " of job " + copy.path("backupJobId").asText()
+            + " belongs to no BackupCopyJob and was not made in the console on purpose");
+      }
+    }
+    return problems;
+  }
+
+  private List<String> compareCopy(String key, BackupCopyJob copy, JsonNode vb365) {
+    List<String> problems = new ArrayList<>();
+    String id = vb365.path("id").asText();
+    String status = copy.getStatus() == null ? null : copy.getStatus().getCopyJobId();
+    if (!id.equalsIgnoreCase(String.valueOf(status))) {
+      problems.add("BackupCopyJob " + key + " says copy job " + status + ", VB365's copy job of its job is " + id);
+    }
+    if (!ConsoleMeddler.ARCHIVE_REPOSITORY_ID.equalsIgnoreCase(vb365.path("repositoryId").asText())) {
+      problems.add("BackupCopyJob " + key + ": VB365 copy job copies to repository "
+          + vb365.path("repositoryId").asText() + ", spec says " + Workload.ARCHIVE_REPOSITORY);
+    }
+    if (copy.getSpec().effectiveEnabled() != vb365.path("isEnabled").asBoolean()) {
+      problems.add("BackupCopyJob " + key + ": VB365 copy job isEnabled " + vb365.path("isEnabled").asBoolean()
+          + ", spec says " + copy.getSpec().effectiveEnabled());
+    }
+    CopySchedule want = CopyJobSpecMapper.schedule(copy.getSpec().getSchedulePolicy());
+    JsonNode have = vb365.path("schedulePolicy");
+    String wantType = switch (want.type()) {
+      case Immediate -> "Immediate";
+      case Periodically -> "Periodically";
+      case Daily -> "DailyAtTime";
+    };
+    boolean same = wantType.equals(have.path("type").asText())
+        && (want.type() != CopyScheduleType.Daily || want.dailyType().name().equals(have.path("dailyType").asText())
+            && (want.dailyTime() + ":00").equals(have.path("dailyTime").asText()))
+        && (want.type() != CopyScheduleType.Periodically
+            || want.periodicallyEvery().name().equals(have.path("periodicallyEvery").asText()))
+        && (want.window() != null) == have.path("backupCopyWindowEnabled").asBoolean(false)
+        && (want.window() == null || hours(have.path("backupCopyWindowSettings").path("backupWindow"))
+            .equals(want.window().toHours()));
+    if (!same) {
+      problems.add("BackupCopyJob " + key + ": VB365 copy schedule is " + have + ", spec says " + want);
+    }
+    return problems;
+  }
+
+  private static List<Boolean> hours(JsonNode flags) {
+    List<Boolean> out = new ArrayList<>();
+    flags.forEach(f -> out.add(f.asBoolean()));
+    return out;
+  }
+
+  private static String lower(String id) {
+    return id == null ? "" : id.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** VB365 against the declared state: jobs, names, schedules, items, deletions. */

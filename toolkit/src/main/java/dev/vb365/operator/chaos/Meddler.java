@@ -1,5 +1,6 @@
 package dev.vb365.operator.chaos;
 
+import dev.vb365.operator.api.BackupCopyJob;
 import dev.vb365.operator.api.BackupJob;
 import dev.vb365.operator.api.JobItem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Another writer of the operator's resources, as a GitOps tool or a human with kubectl is: it keeps changing
- * labels and annotations of BackupJobs and JobItems while the operator writes their status, so that the
- * operator's writes meet resources that changed under them. Runs on its own thread until closed.
+ * labels and annotations of BackupJobs, JobItems and BackupCopyJobs while the operator writes their status, so that
+ * the operator's writes meet resources that changed under them. Runs on its own thread until closed.
  */
 final class Meddler implements AutoCloseable {
 
@@ -43,9 +44,11 @@ final class Meddler implements AutoCloseable {
     while (!stopped) {
       try {
         String namespace = Workload.NAMESPACES.get(random.nextInt(Workload.NAMESPACES.size()));
-        List<? extends HasMetadata> candidates = random.nextBoolean()
-            ? client.resources(BackupJob.class).inNamespace(namespace).list().getItems()
-            : client.resources(JobItem.class).inNamespace(namespace).list().getItems();
+        List<? extends HasMetadata> candidates = switch (random.nextInt(3)) {
+          case 0 -> client.resources(BackupJob.class).inNamespace(namespace).list().getItems();
+          case 1 -> client.resources(JobItem.class).inNamespace(namespace).list().getItems();
+          default -> client.resources(BackupCopyJob.class).inNamespace(namespace).list().getItems();
+        };
         // A handful of writes per listing, each on the resource as listed: stale by design.
         for (int n = 0; n < 10 && !candidates.isEmpty() && !stopped; n++) {
           touch(candidates.get(random.nextInt(candidates.size())));

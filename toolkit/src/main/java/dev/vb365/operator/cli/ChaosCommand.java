@@ -15,18 +15,23 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
         "Runs the operator through faults, with no cluster and no VB365 server, and checks that it converges.",
-        "Starts a VB365 simulator and a Kubernetes API in this process, creates BackupJobs and JobItems, then edits "
-            + "and deletes some while the simulator injects 5xx errors, connection resets, timeouts, latency jitter, "
-            + "lost responses (creates included), token revocation and 429 on the token endpoint, Kubernetes "
-            + "answers a share of writes with 409 Conflict, and the operator is restarted several times. Then the "
-            + "faults stop and every invariant is checked against the simulator's state: exactly one VB365 job per "
-            + "BackupJob, items and schedules as declared, nothing left behind by deleted BackupJobs (unless "
-            + "Orphan), every resource Ready, no unhandled exception in the logs. Exit code 0 when all hold, 1 if not.",
+        "Starts a VB365 simulator and a Kubernetes API in this process, creates BackupJobs, JobItems and (for a "
+            + "third of the BackupJobs) BackupCopyJobs, then edits and deletes some while the simulator injects 5xx "
+            + "errors, connection resets, timeouts, latency jitter, lost responses (creates included), token "
+            + "revocation and 429 on the token endpoint, Kubernetes answers a share of writes with 409 Conflict, "
+            + "someone at the VB365 console edits and deletes copy jobs (and makes a few for BackupJobs without a "
+            + "BackupCopyJob), and the operator is restarted several times. Then the faults stop and every invariant "
+            + "is checked against the simulator's state: exactly one VB365 job per BackupJob and one copy job per "
+            + "BackupCopyJob, items, schedules and copy settings as declared, nothing left behind by deleted "
+            + "BackupJobs and BackupCopyJobs (unless Orphan), no copy job but those declared and those the console "
+            + "made on purpose, every resource Ready, no unhandled exception in the logs. Exit code 0 when all hold, "
+            + "1 if not.",
         ""})
 final class ChaosCommand implements Callable<Integer> {
 
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1000",
-      description = "BackupJobs to create (about half get JobItems). Default: ${DEFAULT-VALUE}.")
+      description = "BackupJobs to create (about half get JobItems, a third a BackupCopyJob). "
+          + "Default: ${DEFAULT-VALUE}.")
   int jobs;
 
   @Option(names = "--restarts", paramLabel = "N", defaultValue = "5",
@@ -43,7 +48,8 @@ final class ChaosCommand implements Callable<Integer> {
   Duration convergeTimeout;
 
   @Option(names = "--conflict-share", paramLabel = "SHARE", defaultValue = "0.1",
-      description = "Share (0..1) of BackupJob/JobItem writes answered 409 Conflict. Default: ${DEFAULT-VALUE}.")
+      description = "Share (0..1) of BackupJob/JobItem/BackupCopyJob writes answered 409 Conflict. "
+          + "Default: ${DEFAULT-VALUE}.")
   double conflictShare;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "8",

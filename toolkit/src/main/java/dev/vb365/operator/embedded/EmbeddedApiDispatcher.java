@@ -39,9 +39,12 @@ final class EmbeddedApiDispatcher extends Dispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
-  /** A BackupJob or JobItem (or its status): /apis/backup.vb365.dev/v1alpha1/namespaces/{ns}/{plural}/{name}. */
+  /**
+   * A BackupJob, JobItem or BackupCopyJob (or its status):
+   * /apis/backup.vb365.dev/v1alpha1/namespaces/{ns}/{plural}/{name}.
+   */
   private static final Pattern OPERATOR_RESOURCES = Pattern.compile(
-      "^/apis/backup\\.vb365\\.dev/[^/]+/namespaces/[^/]+/(backupjobs|jobitems)/([^/]+)");
+      "^/apis/backup\\.vb365\\.dev/[^/]+/namespaces/[^/]+/(backupjobs|jobitems|backupcopyjobs)/([^/]+)");
   private static final Set<String> IGNORED_PARAMS = Set.of("fieldManager", "fieldValidation", "force", "timeout");
   private static final Pattern RESOURCE_PATH = Pattern.compile(
       "^/apis/([^/]+)/([^/]+)/(?:namespaces/[^/]+/)?([^/]+)(?:/[^/]+)?$");

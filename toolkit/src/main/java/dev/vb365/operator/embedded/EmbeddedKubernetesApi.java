@@ -73,7 +73,10 @@ public final class EmbeddedKubernetesApi implements KubernetesEndpoint {
     injectConflicts(share, java.util.Set.of("backupjobs", "jobitems"));
   }
 
-  /** As {@link #injectConflicts(double)}, for these kinds only (plurals: "backupjobs", "jobitems"). */
+  /**
+   * As {@link #injectConflicts(double)}, for these kinds only (plurals: "backupjobs", "jobitems",
+   * "backupcopyjobs").
+   */
   public void injectConflicts(double share, java.util.Set<String> plurals) {
     dispatcher.injectConflicts(share, plurals);
   }

@@ -106,9 +106,35 @@ public final class Vb365Admin {
         .toList();
   }
 
-  /** POST /v8/Jobs with the body as given (organizationId, repositoryId, name, items, schedulePolicy, ...). */
+  /**
+   * POST /v8/Jobs with the body as given (organizationId, repositoryId, name, items, schedulePolicy, ...); on v6 and
+   * v7, which create jobs under their organization, POST /{v}/Organizations/{organizationId}/Jobs.
+   */
   public JsonNode createJob(ObjectNode body) {
+    if (!"/v8".equals(v)) {
+      return send("POST", v + "/Organizations/" + body.path("organizationId").asText() + "/Jobs",
+          v + "/Organizations/{organizationId}/Jobs", body);
+    }
     return send("POST", v + "/Jobs", v + "/Jobs", body);
+  }
+
+  /** Every backup copy job VB365 has (one listing). */
+  public List<JsonNode> copyJobs() {
+    return list(v + "/CopyJobs?limit=10000", v + "/CopyJobs");
+  }
+
+  /** POST /{v}/CopyJobs with the body as given (backupJobId, organizationId on v8, repositoryId, schedulePolicy). */
+  public JsonNode createCopyJob(ObjectNode body) {
+    return send("POST", v + "/CopyJobs", v + "/CopyJobs", body);
+  }
+
+  /** PUT /{v}/CopyJobs/{id} with the body as given (v8: the settings it has are changed). */
+  public void editCopyJob(String copyJobId, ObjectNode body) {
+    send("PUT", v + "/CopyJobs/" + copyJobId, v + "/CopyJobs/{id}", body);
+  }
+
+  public void deleteCopyJob(String copyJobId) {
+    send("DELETE", v + "/CopyJobs/" + copyJobId, v + "/CopyJobs/{id}", null);
   }
 
   /** PUT /v8/Jobs/{id}: VB365 changes only the fields the body has. */

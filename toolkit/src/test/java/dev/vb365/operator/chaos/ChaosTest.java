@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos run at suite size (see {@link ChaosScenario}): 200 BackupJobs with JobItems, every kind of VB365
- * fault, Kubernetes conflicts, three operator restarts, edits and deletions, then every invariant against
- * VB365's own state. No timing assertion but the generous convergence timeout.
+ * The chaos run at suite size (see {@link ChaosScenario}): 200 BackupJobs with JobItems and BackupCopyJobs, every
+ * kind of VB365 fault, Kubernetes conflicts, three operator restarts, edits and deletions, copy jobs changed and
+ * deleted in VB365 behind the operator's back, then every invariant against VB365's own state. No timing assertion
+ * but the generous convergence timeout.
  */
 class ChaosTest {
 
@@ -44,5 +45,17 @@ class ChaosTest {
     assertThat(report.conflictsInjected()).isPositive();
     assertThat(report.deletedWithDelete()).isPositive();
     assertThat(report.deletedWithOrphan()).isPositive();
+
+    // Copy jobs: made, changed and deleted behind the operator's back, put back and made again.
+    ChaosReport.CopyFigures copies = report.copies();
+    assertThat(copies.created()).isPositive();
+    assertThat(copies.backupCopyJobs()).isPositive();
+    assertThat(copies.deletedWithDelete()).isPositive();
+    assertThat(copies.deletedWithOrphan()).isPositive();
+    assertThat(copies.deletedWithBackupJob()).isPositive();
+    assertThat(copies.consoleEdits()).isPositive();
+    assertThat(copies.consoleDeletes()).isPositive();
+    assertThat(copies.driftsCorrected()).isPositive();
+    assertThat(copies.recreated()).isPositive();
   }
 }
