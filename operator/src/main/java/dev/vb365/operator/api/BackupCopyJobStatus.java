@@ -35,6 +35,11 @@ public class BackupCopyJobStatus {
   private String lastBackup;
   @JsonPropertyDescription("Version of the VB365 REST API in use (v8, v7 or v6).")
   private String vb365ApiVersion;
+
+  @JsonPropertyDescription("Set (RFC 3339) just before the operator sends the request that creates the copy job, "
+      + "cleared when its answer is recorded in copyJobId: a deletion that finds it set looks for the copy job of the "
+      + "BackupJob's job, so a create whose answer was lost leaves nothing behind.")
+  private String createPendingSince;
   @JsonPropertyDescription("Ready: the copy job matches the spec (reason UpToDate), or why not (e.g. BackupJobNotReady "
       + "while the BackupJob it copies is not Ready). Synced: the last reconcile succeeded, or why not. Drifted: the "
       + "copy job was changed outside Kubernetes.")
@@ -58,6 +63,7 @@ public class BackupCopyJobStatus {
     c.nextRun = nextRun;
     c.lastBackup = lastBackup;
     c.vb365ApiVersion = vb365ApiVersion;
+    c.createPendingSince = createPendingSince;
     c.conditions = conditions == null ? null : new ArrayList<>(conditions);
     return c;
   }
@@ -159,6 +165,14 @@ public class BackupCopyJobStatus {
     this.vb365ApiVersion = vb365ApiVersion;
   }
 
+  public String getCreatePendingSince() {
+    return createPendingSince;
+  }
+
+  public void setCreatePendingSince(String createPendingSince) {
+    this.createPendingSince = createPendingSince;
+  }
+
   public List<Condition> getConditions() {
     return conditions;
   }
@@ -182,11 +196,12 @@ public class BackupCopyJobStatus {
         && Objects.equals(nextRun, other.nextRun)
         && Objects.equals(lastBackup, other.lastBackup)
         && Objects.equals(vb365ApiVersion, other.vb365ApiVersion)
+        && Objects.equals(createPendingSince, other.createPendingSince)
         && Objects.equals(conditions, other.conditions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, copyJobId, copyJobName, backupJobId, repositoryId, eTag, lastAppliedETag, lastStatus, lastRun, nextRun, lastBackup, vb365ApiVersion, conditions);
+    return Objects.hash(observedGeneration, copyJobId, copyJobName, backupJobId, repositoryId, eTag, lastAppliedETag, lastStatus, lastRun, nextRun, lastBackup, vb365ApiVersion, createPendingSince, conditions);
   }
 }

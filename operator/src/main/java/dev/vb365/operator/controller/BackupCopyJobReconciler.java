@@ -235,6 +235,8 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
     private final BackupCopyJobSpec spec;
     private final boolean observeOnly;
     private VeeamConnection connection;
+    /** The BackupCopyJob as last stored by this reconcile (a recorded create intent moves it on). */
+    private BackupCopyJob current;
 
     Attempt(BackupCopyJob copy, Context<BackupCopyJob> context) {
       this.copy = copy;
@@ -244,6 +246,7 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       this.old = copy.getStatus();
       this.spec = copy.getSpec();
       this.observeOnly = spec != null && spec.effectiveManagementPolicy() == ManagementPolicy.ObserveOnly;
+      this.current = copy;
     }
 
     void run() {
@@ -282,7 +285,7 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       }
       watch.trackCopy(id, outcome.job().id());
       BackupCopyJobStatus status = CopyJobStatusMapper.forOutcome(old, generation, clock.instant(), outcome);
-      write(copy, status, context);
+      current = write(current, status, context);
       boolean ready = Conditions.isTrueFor(status.getConditions(), ConditionTypes.READY, generation)
           && !(outcome.decision().drift() && !outcome.wrote());
       long seenChanges = outcome.job().id().equalsIgnoreCase(String.valueOf(knownCopyId)) ? changesBefore
@@ -420,6 +423,10 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
         String api, EventRecorder.Deferred deferred) {
       CopyJob made;
       boolean adopted = false;
+      // Recorded before the call: a deletion that comes before its answer is recorded looks for the copy job.
+      BackupCopyJobStatus intent = old == null ? new BackupCopyJobStatus() : old.copy();
+      intent.setCreatePendingSince(clock.instant().toString());
+      current = write(current, intent, context);
       try {
         made = client.createCopyJob(CopyJobMapping.toVeeam(desired));
       } catch (ConflictException conflict) {
@@ -490,8 +497,9 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       } else if (CopyJobStatusMapper.newFailure(old, failure.reason())) {
         events.normal(copy, failure.reason(), failure.getMessage());
       }
-      write(copy, CopyJobStatusMapper.forFailure(old, generation, clock.instant(), failure.reason(),
-          failure.getMessage()), context);
+      // From the status as this reconcile last stored it: a create intent recorded before the failure must stay.
+      write(current, CopyJobStatusMapper.forFailure(current.getStatus(), generation, clock.instant(),
+          failure.reason(), failure.getMessage()), context);
       UpdateControl<BackupCopyJob> control = UpdateControl.noUpdate();
       return switch (failure.retry()) {
         case TERMINAL -> control;
@@ -530,12 +538,12 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
   }
 
   /** Writes the status unless the BackupCopyJob has it already (optimistic locking, into JOSDK's cache). */
-  private static void write(BackupCopyJob copy, BackupCopyJobStatus status, Context<BackupCopyJob> context) {
+  private static BackupCopyJob write(BackupCopyJob copy, BackupCopyJobStatus status, Context<BackupCopyJob> context) {
     if (status.equals(copy.getStatus())) {
-      return;
+      return copy;
     }
     try {
-      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(copy, context, current -> {
+      return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(copy, context, current -> {
         if (copy.getMetadata().getUid() != null && !copy.getMetadata().getUid().equals(
             current.getMetadata().getUid())) {
           throw new BackupJobStatuses.Replaced();
@@ -545,6 +553,7 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       });
     } catch (java.util.NoSuchElementException | BackupJobStatuses.Replaced gone) {
       // deleted (or replaced by another of the same name) meanwhile: not this reconcile's to write
+      return copy;
     }
   }
 
@@ -584,36 +593,49 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       return DeleteControl.noFinalizerRemoval();
     }
     BackupCopyJobSpec spec = copy.getSpec();
-    // Only the copy job this BackupCopyJob managed (its status names it): a spec.copyJobId never taken (its
-    // BackupCopyJob never got that far) is not this operator's to delete.
+    // Only the copy job this BackupCopyJob managed (its status names it), or one it sent a create for whose answer
+    // was never recorded: a spec.copyJobId never taken (its BackupCopyJob never got that far) is not this
+    // operator's to delete.
     String copyJobId = copy.getStatus() == null ? null : copy.getStatus().getCopyJobId();
+    boolean createPending = copyJobId == null && copy.getStatus() != null
+        && copy.getStatus().getCreatePendingSince() != null;
     boolean delete = spec != null && spec.effectiveManagementPolicy() == ManagementPolicy.Managed
-        && spec.effectiveDeletionPolicy() == DeletionPolicy.Delete && copyJobId != null;
+        && spec.effectiveDeletionPolicy() == DeletionPolicy.Delete && (copyJobId != null || createPending);
     if (delete) {
       Optional<BackupJob> backupJob = spec.backupJobName() == null ? Optional.empty()
           : backupJobs.get(new ResourceID(spec.backupJobName(), copy.getMetadata().getNamespace()));
       if (backupJob.isEmpty()) {
         events.warning(copy, "CopyJobNotDeleted", "BackupJob " + spec.backupJobName() + " is gone, so the operator "
             + "cannot reach its VB365 server: VB365 deletes a backup job's copy job with the job; if the BackupJob "
-            + "was orphaned (deletionPolicy Orphan), delete copy job " + copyJobId + " in VB365");
+            + "was orphaned (deletionPolicy Orphan), delete " + (copyJobId != null ? "copy job " + copyJobId
+            : "its copy job") + " in VB365");
       } else {
         try {
           VeeamConnection connection = secrets.connection(backupJob.get(), secrets.read(context.getClient(),
               backupJob.get()));
           VeeamClient client = pool.clientFor(connection);
+          String backupJobId = backupJob.get().getStatus() == null ? null
+              : backupJob.get().getStatus().getJobId();
+          String target;
           boolean existed;
           try {
-            existed = gate.call(connection, () -> client.deleteCopyJob(copyJobId));
+            // A create whose answer was lost: the copy job of the BackupJob's job, if VB365 has one, is that one.
+            target = copyJobId != null ? copyJobId : backupJobId == null ? null
+                : gate.call(connection, () -> client.copyJobOf(backupJobId)).map(CopyJob::id).orElse(null);
+            existed = target != null && gate.call(connection, () -> client.deleteCopyJob(target));
           } catch (VeeamException e) {
             throw VeeamFailures.of(e);
           }
-          events.normal(copy, "CopyJobDeleted", existed ? "deleted VB365 copy job " + copyJobId
-              : "VB365 copy job " + copyJobId + " was already gone");
+          if (target != null) {
+            events.normal(copy, "CopyJobDeleted", existed ? "deleted VB365 copy job " + target
+                : "VB365 copy job " + target + " was already gone");
+          }
         } catch (ReconcileFailure failure) {
           if (shutdown.begun()) {
             return DeleteControl.noFinalizerRemoval();
           }
-          String message = "cannot delete VB365 copy job " + copyJobId + ": " + failure.getMessage();
+          String message = "cannot delete VB365 copy job " + (copyJobId != null ? copyJobId
+              : "of BackupJob " + spec.backupJobName()) + ": " + failure.getMessage();
           if (CopyJobStatusMapper.newFailure(copy.getStatus(), failure.reason())) {
             events.warning(copy, failure.reason(), message);
           }

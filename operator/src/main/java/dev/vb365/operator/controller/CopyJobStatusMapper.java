@@ -32,6 +32,7 @@ final class CopyJobStatusMapper {
     ObservedCopyJob job = o.job();
     status.setObservedGeneration(generation);
     status.setCopyJobId(job.id());
+    status.setCreatePendingSince(null);
     status.setCopyJobName(job.name());
     status.setBackupJobId(o.backupJobId());
     status.setRepositoryId(o.repositoryId());

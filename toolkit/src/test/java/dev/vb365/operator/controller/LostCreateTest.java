@@ -55,6 +55,29 @@ class LostCreateTest {
   }
 
   @Test
+  void aBackupCopyJobDeletedAfterItsCreatesAnswerWasLostLeavesNoCopyJob() {
+    harness.createBackupJob("lost", "copied", "jobName: Copied");
+    harness.awaitReady("lost", "copied");
+    java.util.Set<java.util.UUID> before = java.util.Set.copyOf(harness.simulator.copyJobIds());
+    // VB365 creates the copy job, and the connection closes before the answer.
+    harness.simulator.setFaults(Faults.NONE.withLostResponseRate(1.0).withPathPattern("^/v8/CopyJobs$"));
+    harness.createCopyJob("lost", "copy", "backupJobRef: {name: copied}\nrepository: {name: Archive Repository}\n");
+    harness.awaitCopyJob("lost", "copy", c -> c.getStatus() != null && c.getStatus().getCreatePendingSince() != null
+        && c.getStatus().getCopyJobId() == null && c.getStatus().getConditions() != null
+        && "False".equals(HarnessConditions.of(c, ConditionTypes.SYNCED).getStatus()));
+    assertThat(harness.simulator.copyJobIds()).as("VB365 made it").hasSize(before.size() + 1);
+
+    harness.kubernetes.resources(dev.vb365.operator.api.BackupCopyJob.class).inNamespace("lost").withName("copy")
+        .delete();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> harness.getCopyJob("lost", "copy") == null);
+    harness.simulator.setFaults(Faults.NONE);
+    assertThat(harness.simulator.copyJobIds()).as("the copy job its lost create made is deleted with it")
+        .containsExactlyInAnyOrderElementsOf(before);
+    assertThat(harness.eventReasons("lost", "copy")).contains("CopyJobDeleted");
+  }
+
+  @Test
   void theConnectionDroppedBeforeTheServerCreatedAnything() {
     harness.resetCounts();
     harness.simulator.setFaults(Faults.NONE.withResetRate(1.0).withPathPattern("^/v8/Jobs$"));
