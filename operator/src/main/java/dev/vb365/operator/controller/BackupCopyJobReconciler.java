@@ -378,6 +378,13 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
             + "copies VB365 job " + found.get().backupJobId() + ", not BackupJob " + spec.backupJobName() + "'s job "
             + backupJobId + "; adopt the copy job of that BackupJob's job, or leave spec.copyJobId empty");
       }
+      if (found.isEmpty() && old != null && old.getCreatePendingSince() != null && !vanished) {
+        // A create of this BackupCopyJob was sent and its answer never recorded: the copy job it may have made is
+        // the backup job's, looked for (one GET) before anything is created again.
+        found = client.copyJobOf(backupJobId).map(CopyJobMapping::toObserved);
+        found.ifPresent(c -> deferred.normal(copy, "CopyJobAdopted", "found VB365 copy job \"" + c.name() + "\" (id "
+            + c.id() + "), made by a create whose answer was lost"));
+      }
       if (found.isEmpty()) {
         return created(client, desired, vanished, api, deferred);
       }
@@ -398,7 +405,7 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
         deferred.warning(copy, Reasons.DRIFT_DETECTED, "VB365 copy job " + observed.id() + " differs from the spec: "
             + decision.driftSummary());
       }
-      if (adopting && !observeOnly) {
+      if (adopting && !observeOnly && (old == null || old.getCreatePendingSince() == null)) {
         deferred.normal(copy, "CopyJobAdopted", "manages VB365 copy job \"" + observed.name() + "\" (id "
             + observed.id() + ") of BackupJob " + spec.backupJobName());
       }

@@ -78,6 +78,30 @@ class LostCreateTest {
   }
 
   @Test
+  void aBackupCopyJobWhoseCreatesAnswerWasLostFindsTheCopyJobInsteadOfCreatingAgain() {
+    harness.createBackupJob("lost", "copied-again", "jobName: Copied again");
+    harness.awaitReady("lost", "copied-again");
+    java.util.Set<java.util.UUID> before = java.util.Set.copyOf(harness.simulator.copyJobIds());
+    harness.resetCounts();
+    harness.simulator.setFaults(Faults.NONE.withLostResponseRate(1.0).withPathPattern("^/v8/CopyJobs$"));
+    harness.createCopyJob("lost", "again", "backupJobRef: {name: copied-again}\n"
+        + "repository: {name: Archive Repository}\n");
+    harness.awaitCopyJob("lost", "again", c -> c.getStatus() != null && c.getStatus().getCreatePendingSince() != null
+        && c.getStatus().getConditions() != null
+        && "False".equals(HarnessConditions.of(c, ConditionTypes.SYNCED).getStatus()));
+    harness.simulator.setFaults(Faults.NONE);
+
+    dev.vb365.operator.api.BackupCopyJob ready = harness.awaitCopyReady("lost", "again");
+    harness.settle(Duration.ofMillis(700));
+    assertThat(harness.vb365Writes()).as("the lost create only; the retry looked first").containsEntry(
+        "POST /v8/CopyJobs", 1L);
+    assertThat(harness.simulator.copyJobIds()).hasSize(before.size() + 1)
+        .contains(java.util.UUID.fromString(ready.getStatus().getCopyJobId()));
+    assertThat(ready.getStatus().getCreatePendingSince()).isNull();
+    assertThat(harness.eventReasons("lost", "again")).contains("CopyJobAdopted");
+  }
+
+  @Test
   void theConnectionDroppedBeforeTheServerCreatedAnything() {
     harness.resetCounts();
     harness.simulator.setFaults(Faults.NONE.withResetRate(1.0).withPathPattern("^/v8/Jobs$"));
