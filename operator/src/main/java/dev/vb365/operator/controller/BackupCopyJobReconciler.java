@@ -15,7 +15,6 @@ import dev.vb365.operator.sync.Difference;
 import dev.vb365.operator.sync.FieldError;
 import dev.vb365.operator.sync.ObservedCopyJob;
 import dev.vb365.operator.veeam.ConflictException;
-import dev.vb365.operator.veeam.NotFoundException;
 import dev.vb365.operator.veeam.VeeamClient;
 import dev.vb365.operator.veeam.VeeamClientPool;
 import dev.vb365.operator.veeam.VeeamConnection;
@@ -29,7 +28,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -206,11 +204,10 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       Context<BackupCopyJob> context, Exception e) {
     Throwable cause = e instanceof io.javaoperatorsdk.operator.OperatorException && e.getCause() != null
         ? e.getCause() : e;
-    if (shutdown.begun()) {
+    if (shutdown.begun() || BackupJobReconciler.interrupted(cause)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
-    String message = "unexpected error, retried with backoff (please report it): " + cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " "));
+    String message = BackupJobReconciler.unexpected(cause);
     LOG.warn("BackupCopyJob {}: {}", ResourceID.fromResource(copy), message, cause);
     try {
       if (CopyJobStatusMapper.newFailure(copy.getStatus(), Reasons.RECONCILE_ERROR)) {
@@ -460,17 +457,16 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
             + ") of BackupJob " + spec.backupJobName() + (vanished ? ": the one it had was deleted outside Kubernetes"
                 : ""));
       }
-      Decision decision = Decision.of(new Decision.Facts(false, false, true, vanished,
-          Conditions.isTrueFor(old == null ? null : old.getConditions(), ConditionTypes.READY, generation),
-          false, vanished, spec.effectiveDriftPolicy(), "", "", null));
-      if (vanished && decision.announceDrift()) {
+      // Drift only when a copy job this BackupCopyJob had converged on was deleted outside Kubernetes; it is made
+      // again whatever driftPolicy says (there is nothing left to leave as it is), as for BackupJobs.
+      boolean drift = vanished && Conditions.isTrueFor(old == null ? null : old.getConditions(),
+          ConditionTypes.READY, generation);
+      if (drift) {
         deferred.warning(copy, Reasons.DRIFT_DETECTED, "VB365 copy job " + old.getCopyJobId() + " was deleted "
             + "outside Kubernetes");
       }
-      // Report means report: a copy job deleted outside Kubernetes is created again all the same (there is nothing
-      // left to leave as it is), as for BackupJobs.
-      Decision applied = new Decision(Decision.Action.APPLY, decision.drift(), decision.driftSummary(),
-          decision.announceDrift());
+      Decision applied = new Decision(Decision.Action.APPLY, drift, "the VB365 copy job was deleted outside "
+          + "Kubernetes", drift);
       return new CopyJobStatusMapper.Outcome(applied, job, desired.backupJobId(), desired.repositoryId(), true,
           vanished, "", api);
     }
@@ -510,7 +506,7 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
       UpdateControl<BackupCopyJob> control = UpdateControl.noUpdate();
       return switch (failure.retry()) {
         case TERMINAL -> control;
-        case SLOW -> control.rescheduleAfter(slowRetry());
+        case SLOW -> control.rescheduleAfter(VeeamFailures.slowRetry(settings.resyncInterval()));
         case TRANSIENT -> control.rescheduleAfter(backoffs.next(id, failure.retryAfter()));
       };
     }
@@ -539,29 +535,10 @@ public final class BackupCopyJobReconciler implements Reconciler<BackupCopyJob>,
     }
   }
 
-  private Duration slowRetry() {
-    Duration slow = VeeamFailures.slowRetry();
-    return settings.resyncInterval().compareTo(slow) < 0 ? settings.resyncInterval() : slow;
-  }
 
-  /** Writes the status unless the BackupCopyJob has it already (optimistic locking, into JOSDK's cache). */
+  /** Writes the status unless the BackupCopyJob has it already (as BackupJobs' statuses are written). */
   private static BackupCopyJob write(BackupCopyJob copy, BackupCopyJobStatus status, Context<BackupCopyJob> context) {
-    if (status.equals(copy.getStatus())) {
-      return copy;
-    }
-    try {
-      return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(copy, context, current -> {
-        if (copy.getMetadata().getUid() != null && !copy.getMetadata().getUid().equals(
-            current.getMetadata().getUid())) {
-          throw new BackupJobStatuses.Replaced();
-        }
-        current.setStatus(status);
-        return current;
-      });
-    } catch (java.util.NoSuchElementException | BackupJobStatuses.Replaced gone) {
-      // deleted (or replaced by another of the same name) meanwhile: not this reconcile's to write
-      return copy;
-    }
+    return BackupJobStatuses.writeStatus(copy, status, context);
   }
 
   private static List<Condition> conditions(BackupCopyJob copy) {

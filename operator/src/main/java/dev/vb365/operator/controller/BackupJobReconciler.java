@@ -240,8 +240,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       LOG.debug("BackupJob {}: reconcile interrupted: {}", ResourceID.fromResource(job), cause.toString());
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
-    String message = "unexpected error, retried with backoff (please report it): " + cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " "));
+    String message = unexpected(cause);
     LOG.warn("BackupJob {}: {}", ResourceID.fromResource(job), message, cause);
     List<Condition> previous = job.getStatus() == null ? null : job.getStatus().getConditions();
     BackupJobStatus status = BackupJobStatusMapper.forFailure(job.getStatus(), generation(job), clock.instant(),
@@ -258,7 +257,13 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
-  private static boolean interrupted(Throwable e) {
+  /** The condition message of an exception nobody foresaw: its type and message, never a stack trace. */
+  static String unexpected(Throwable cause) {
+    return "unexpected error, retried with backoff (please report it): " + cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " "));
+  }
+
+  static boolean interrupted(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InterruptedException || t instanceof java.util.concurrent.CancellationException
           || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
@@ -680,7 +685,7 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
       UpdateControl<BackupJob> control = UpdateControl.noUpdate();
       return switch (failure.retry()) {
         case TERMINAL -> control;
-        case SLOW -> control.rescheduleAfter(slowRetry());
+        case SLOW -> control.rescheduleAfter(VeeamFailures.slowRetry(settings.resyncInterval()));
         case TRANSIENT -> control.rescheduleAfter(backoffs.next(id, failure.retryAfter()));
       };
     }
@@ -714,11 +719,6 @@ public final class BackupJobReconciler implements Reconciler<BackupJob>, Cleaner
     return job.getMetadata().getGeneration() == null ? 0 : job.getMetadata().getGeneration();
   }
 
-  /** Five minutes, or the resync interval when that is shorter. */
-  private Duration slowRetry() {
-    Duration slow = VeeamFailures.slowRetry();
-    return settings.resyncInterval().compareTo(slow) < 0 ? settings.resyncInterval() : slow;
-  }
 
   // ---- cleanup -------------------------------------------------------------------------------
 

@@ -211,7 +211,7 @@ final class BackupJobStatusMapper {
   }
 
   /** A False Drifted condition stays as it is (DriftCorrected keeps saying so); none yet is NoDrift. */
-  private static Conditions.Verdict keptOrNoDrift(List<Condition> previous) {
+  static Conditions.Verdict keptOrNoDrift(List<Condition> previous) {
     return Conditions.find(previous, ConditionTypes.DRIFTED)
         .filter(c -> "False".equals(c.getStatus()))
         .map(c -> Conditions.Verdict.isFalse(c.getReason(), c.getMessage()))

@@ -51,19 +51,28 @@ final class BackupJobStatuses {
 
   /** Writes {@code status} unless the BackupJob already has it; returns the BackupJob as now stored. */
   static BackupJob write(BackupJob job, BackupJobStatus status, Context<BackupJob> context) {
-    if (status.equals(job.getStatus())) {
-      return job;
+    return writeStatus(job, status, context);
+  }
+
+  /**
+   * Writes {@code status} unless the resource (a BackupJob, a BackupCopyJob) already has it; returns the resource as
+   * now stored.
+   */
+  static <S, R extends io.fabric8.kubernetes.client.CustomResource<?, S>> R writeStatus(R resource, S status,
+      Context<R> context) {
+    if (status.equals(resource.getStatus())) {
+      return resource;
     }
     try {
-      return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(job, context, current -> {
-        requireSameObject(job, current);
+      return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, current -> {
+        requireSameObject(resource, current);
         current.setStatus(status);
         return current;
       });
     } catch (java.util.NoSuchElementException | Replaced gone) {
-      // JOSDK looks for the written version in its cache; the BackupJob was deleted meanwhile (or deleted and
+      // JOSDK looks for the written version in its cache; the resource was deleted meanwhile (or deleted and
       // created again under the same name: its status is not this reconcile's to write).
-      return job;
+      return resource;
     }
   }
 
@@ -71,7 +80,8 @@ final class BackupJobStatuses {
    * JOSDK retries a conflicting write on the object now stored under the name: after a delete and a create of the
    * same name that is another BackupJob, which must not get the status (the job id) of the one that was deleted.
    */
-  static void requireSameObject(BackupJob written, BackupJob current) {
+  static void requireSameObject(io.fabric8.kubernetes.api.model.HasMetadata written,
+      io.fabric8.kubernetes.api.model.HasMetadata current) {
     if (written.getMetadata().getUid() != null && !written.getMetadata().getUid().equals(
         current.getMetadata().getUid())) {
       throw new Replaced();

@@ -1,7 +1,6 @@
 package dev.vb365.operator.controller;
 
 import dev.vb365.operator.api.BackupCopyJobStatus;
-import dev.vb365.operator.api.ConditionTypes;
 import dev.vb365.operator.sync.ObservedCopyJob;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
@@ -43,9 +42,9 @@ final class CopyJobStatusMapper {
       status.setLastAppliedETag(job.version());
     }
     status.setLastStatus(LastRunStatus.of(job.lastStatus(), job.lastRun()));
-    status.setLastRun(time(job.lastRun()));
-    status.setNextRun(time(job.nextRun()));
-    status.setLastBackup(job.lastBackup() != null ? time(job.lastBackup()) : status.getLastBackup());
+    status.setLastRun(BackupJobStatuses.time(job.lastRun()));
+    status.setNextRun(BackupJobStatuses.time(job.nextRun()));
+    status.setLastBackup(job.lastBackup() != null ? BackupJobStatuses.time(job.lastBackup()) : status.getLastBackup());
     status.setVb365ApiVersion(o.apiVersion());
     List<Condition> previous = old == null ? null : old.getConditions();
     Verdicts v = verdicts(o, previous);
@@ -65,7 +64,7 @@ final class CopyJobStatusMapper {
       case OBSERVE_ONLY -> {
         Conditions.Verdict observed = Conditions.Verdict.isTrue(Reasons.OBSERVED, "ObserveOnly: the operator reads "
             + "VB365 copy job " + o.job().id() + " and never changes it");
-        yield o.summary().isEmpty() ? new Verdicts(matches, observed, keptOrNoDrift(previous))
+        yield o.summary().isEmpty() ? new Verdicts(matches, observed, BackupJobStatusMapper.keptOrNoDrift(previous))
             : new Verdicts(Conditions.Verdict.isFalse(Reasons.DIFFERS, o.summary()), observed,
                 Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, o.summary()));
       }
@@ -74,8 +73,8 @@ final class CopyJobStatusMapper {
           Conditions.Verdict.isTrue(Reasons.DRIFT_DETECTED, d.driftSummary()));
       case APPLY -> new Verdicts(matches, success, d.drift() ? Conditions.Verdict.isFalse(Reasons.DRIFT_CORRECTED,
           "corrected: " + (o.vanished() ? "the copy job was deleted in VB365 and created again" : d.driftSummary()))
-          : keptOrNoDrift(previous));
-      case IN_SYNC -> new Verdicts(matches, success, keptOrNoDrift(previous));
+          : BackupJobStatusMapper.keptOrNoDrift(previous));
+      case IN_SYNC -> new Verdicts(matches, success, BackupJobStatusMapper.keptOrNoDrift(previous));
       case BLOCKED -> throw new IllegalArgumentException("a copy job has no blocked plans");
     };
   }
@@ -92,18 +91,7 @@ final class CopyJobStatusMapper {
 
   /** Whether a failure with this reason is news (a Warning Event), given the Synced condition as it stands. */
   static boolean newFailure(BackupCopyJobStatus old, String reason) {
-    return Conditions.find(old == null ? null : old.getConditions(), ConditionTypes.SYNCED)
-        .map(c -> !reason.equals(c.getReason())).orElse(true);
+    return BackupJobStatusMapper.newFailure(old == null ? null : old.getConditions(), reason);
   }
 
-  private static Conditions.Verdict keptOrNoDrift(List<Condition> previous) {
-    return Conditions.find(previous, ConditionTypes.DRIFTED)
-        .filter(c -> "False".equals(c.getStatus()))
-        .map(c -> Conditions.Verdict.isFalse(c.getReason(), c.getMessage()))
-        .orElse(Conditions.Verdict.isFalse(Reasons.NO_DRIFT, "VB365 has not been changed outside Kubernetes"));
-  }
-
-  private static String time(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
 }

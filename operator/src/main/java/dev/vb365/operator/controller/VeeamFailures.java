@@ -110,4 +110,9 @@ final class VeeamFailures {
   static Duration slowRetry() {
     return Duration.ofMinutes(5);
   }
+
+  /** Five minutes, or the resync interval when that is shorter. */
+  static Duration slowRetry(Duration resyncInterval) {
+    return resyncInterval.compareTo(slowRetry()) < 0 ? resyncInterval : slowRetry();
+  }
 }

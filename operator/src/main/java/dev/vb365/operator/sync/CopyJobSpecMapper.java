@@ -1,7 +1,6 @@
 package dev.vb365.operator.sync;
 
 import dev.vb365.operator.api.BackupCopyJobSpec;
-import dev.vb365.operator.api.BackupWindowSpec;
 import dev.vb365.operator.api.CopySchedulePolicySpec;
 import dev.vb365.operator.api.CopyScheduleType;
 import java.time.LocalTime;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 public final class CopyJobSpecMapper {
 
   public static final String SCHEDULE_PATH = "spec.schedulePolicy";
-  private static final Pattern DAILY_TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
   private static final Pattern UUID = Pattern.compile(
       "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
   private static final Pattern OBJECT_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$");
@@ -71,7 +69,7 @@ public final class CopyJobSpecMapper {
     } else if (spec.getDailyTime() != null) {
       if (!daily) {
         errors.add(new FieldError("dailyTime", "applies only when type is Daily, not " + type));
-      } else if (!DAILY_TIME.matcher(spec.getDailyTime()).matches()) {
+      } else if (!SchedulePolicyMapper.DAILY_TIME.matcher(spec.getDailyTime()).matches()) {
         errors.add(new FieldError("dailyTime", "\"" + spec.getDailyTime()
             + "\" is not a time of day HH:MM on a 24-hour clock (e.g. \"23:30\")"));
       } else {
@@ -87,23 +85,11 @@ public final class CopyJobSpecMapper {
     } else if (!periodic && spec.getPeriodicallyEvery() != null) {
       errors.add(new FieldError("periodicallyEvery", "applies only when type is Periodically, not " + type));
     }
-    BackupWindow window = window(spec.getCopyWindow(), errors);
+    BackupWindow window = SchedulePolicyMapper.window(spec.getCopyWindow(), "copyWindow", errors);
     if (!errors.isEmpty()) {
       throw new InvalidSpecException(errors).under(SCHEDULE_PATH);
     }
     return new CopySchedule(type, spec.getDailyType(), dailyTime, spec.getPeriodicallyEvery(), window);
-  }
-
-  private static BackupWindow window(BackupWindowSpec spec, List<FieldError> errors) {
-    if (spec == null) {
-      return null;
-    }
-    try {
-      return BackupWindow.parse(spec.getAllow(), spec.getDeny(), spec.getMinuteOffset());
-    } catch (InvalidSpecException e) {
-      e.errors().forEach(error -> errors.add(error.under("copyWindow")));
-      return null;
-    }
   }
 
   /** The human form of a copy schedule VB365 has (for export). */
@@ -116,12 +102,7 @@ public final class CopyJobSpecMapper {
           : String.format("%02d:%02d", schedule.dailyTime().getHour(), schedule.dailyTime().getMinute()));
     }
     spec.setPeriodicallyEvery(schedule.periodicallyEvery());
-    if (schedule.window() != null) {
-      BackupWindow.HumanForm form = schedule.window().toHumanForm();
-      BackupWindowSpec window = new BackupWindowSpec(form.allow(), form.deny());
-      window.setMinuteOffset(schedule.window().minuteOffset());
-      spec.setCopyWindow(window);
-    }
+    spec.setCopyWindow(SchedulePolicyMapper.windowSpec(schedule.window()));
     return spec;
   }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class SchedulePolicyMapper {
 
   public static final String PATH = "spec.schedulePolicy";
-  private static final Pattern DAILY_TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  static final Pattern DAILY_TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
 
   private SchedulePolicyMapper() {
   }
@@ -86,7 +86,7 @@ public final class SchedulePolicyMapper {
         retry);
   }
 
-  private static BackupWindow window(BackupWindowSpec spec, String field, List<FieldError> errors) {
+  static BackupWindow window(BackupWindowSpec spec, String field, List<FieldError> errors) {
     if (spec == null) {
       return null;
     }
@@ -142,7 +142,7 @@ public final class SchedulePolicyMapper {
     return spec;
   }
 
-  private static BackupWindowSpec windowSpec(BackupWindow window) {
+  static BackupWindowSpec windowSpec(BackupWindow window) {
     if (window == null) {
       return null;
     }
